@@ -1,0 +1,47 @@
+"""The challenge editor's form: defaults from the school and trust, and the submission rules."""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .validation import submission_problems
+
+# Buttons of the page editor that send a challenge towards publication.
+SUBMITTING_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow")
+
+
+class ChallengePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        if self.instance._state.adding and parent_page is not None:
+            self._set_defaults_from(parent_page.specific)
+
+    def _set_defaults_from(self, parent):
+        from home.models import SchoolPage, TrustPage
+
+        school = parent if isinstance(parent, SchoolPage) else None
+        trust = parent if isinstance(parent, TrustPage) else (school.trust if school else None)
+        if trust is not None:
+            self.initial.setdefault("licence", trust.default_licence)
+            self.initial.setdefault("visibility", trust.default_visibility)
+        if school is not None and school.default_share_how:
+            self.initial.setdefault("share_how", school.default_share_how)
+
+    @property
+    def is_submitting(self):
+        return any(action in self.data for action in SUBMITTING_ACTIONS)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_submitting and not self.errors:
+            instance = self.instance
+            for field in ("summary", "hero_image", "hero_image_alt", "hero_image_decorative"):
+                if field in cleaned_data:
+                    setattr(instance, field, cleaned_data[field])
+            problems = submission_problems(
+                instance,
+                year_group_count=len(cleaned_data.get("year_groups") or []),
+                activities=cleaned_data.get("activities") or [],
+            )
+            for field, messages in problems.items():
+                for message in messages:
+                    self.add_error(field, message)
+        return cleaned_data

@@ -1,0 +1,475 @@
+"""The learning challenge format v1: the page model, its taxonomy and its media models."""
+
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, RegexValidator
+from django.db import models
+from django.utils.text import slugify
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.models import SchoolPage, TrustPage
+
+from . import visibility
+from .forms import ChallengePageForm
+from .blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
+from .licences import LICENCE_CHOICES, licence_for
+from .vocabulary import (
+    AdultSupport,
+    Cost,
+    Kind,
+    Visibility,
+    key_stages_for,
+    sorted_years,
+)
+
+SUMMARY_MAX_LENGTH = 300
+
+
+class TaxonomyTerm(models.Model):
+    """A controlled term; the slug is what search filters and the interchange format use."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class Subject(TaxonomyTerm):
+    """National curriculum subjects, RE, PSHE/RSHE and the EYFS areas of learning."""
+
+    class Group(models.TextChoices):
+        CURRICULUM = "curriculum", "National curriculum"
+        OTHER = "other", "RE and PSHE/RSHE"
+        EYFS = "eyfs", "EYFS area of learning"
+
+    group = models.CharField(max_length=12, choices=Group.choices, default=Group.CURRICULUM)
+    panels = TaxonomyTerm.panels + [FieldPanel("group")]
+
+
+class Theme(TaxonomyTerm):
+    """Cross-curricular themes such as wellbeing, outdoors or kindness."""
+
+
+class YearGroup(models.Model):
+    """Nursery, Reception and Years 1 to 13; fixed data seeded by a migration."""
+
+    code = models.CharField(max_length=2, unique=True)
+    name = models.CharField(max_length=20)
+    key_stage = models.CharField(max_length=4)
+    sort_order = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return self.name
+
+
+class MediaCreditMixin(models.Model):
+    """Credit and licence travel with every image and document."""
+
+    credit = models.CharField(
+        max_length=255, blank=True, help_text="Who made it, e.g. 'Photo: Mrs K., Oak Primary'."
+    )
+    licence = models.CharField(max_length=40, choices=LICENCE_CHOICES, blank=True)
+    source_url = models.URLField(blank=True, help_text="Where it came from, if not made by us.")
+    shows_pupils = models.BooleanField(
+        default=False, help_text="Tick if pupils can be seen or identified in it."
+    )
+    pupil_consent_confirmed = models.BooleanField(
+        default=False,
+        help_text="The school has confirmed consent for every pupil shown. Never shared outside "
+        "this library.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.shows_pupils and not self.pupil_consent_confirmed:
+            raise ValidationError(
+                {"pupil_consent_confirmed": "This shows pupils: confirm the school has consent "
+                 "for every pupil shown, or choose another file."}
+            )
+
+    @property
+    def may_leave_instance(self):
+        """Anything showing pupils stays here: not in exports, feeds, the API, oEmbed or JSON-LD."""
+        return not self.shows_pupils
+
+
+MEDIA_FIELDS = ("credit", "licence", "source_url", "shows_pupils", "pupil_consent_confirmed")
+
+
+class ChallengeImage(MediaCreditMixin, AbstractImage):
+    admin_form_fields = Image.admin_form_fields + MEDIA_FIELDS
+
+
+class ChallengeImageRendition(AbstractRendition):
+    image = models.ForeignKey(ChallengeImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class ChallengeDocument(MediaCreditMixin, AbstractDocument):
+    admin_form_fields = Document.admin_form_fields + MEDIA_FIELDS
+
+
+class ChallengeTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "challenges.LearningChallengePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ChallengeContributor(Orderable):
+    """A display name a contributor chooses; the optional account link never leaves the admin."""
+
+    page = ParentalKey(
+        "challenges.LearningChallengePage", on_delete=models.CASCADE, related_name="contributors"
+    )
+    display_name = models.CharField(max_length=120, help_text="e.g. 'Mrs K., Oak Primary'")
+    user = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Optional; only visible in the admin.",
+    )
+
+    panels = [FieldPanel("display_name"), FieldPanel("user")]
+
+    def __str__(self):
+        return self.display_name
+
+
+hashtag_validator = RegexValidator(
+    r"^#?\w{1,59}$", "A hashtag is one word of letters, numbers or underscores, e.g. #OakBugHotel."
+)
+
+
+class LearningChallengePage(Page):
+    """A self-paced learning challenge for pupils and their families (format v1)."""
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    version = models.PositiveIntegerField(default=0, editable=False)
+
+    summary = models.TextField(
+        blank=True, max_length=SUMMARY_MAX_LENGTH,
+        validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
+        help_text="Plain text, at most 300 characters: what families will do and why.",
+    )
+    hero_image = models.ForeignKey(
+        ChallengeImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_image_alt = models.CharField(
+        "hero image alt text", max_length=250, blank=True,
+        help_text="Describe the image for someone who cannot see it.",
+    )
+    hero_image_decorative = models.BooleanField(
+        "hero image is decorative", default=False,
+        help_text="Tick instead of alt text if the image adds no information.",
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SINGLE)
+    year_groups = ParentalManyToManyField(YearGroup, blank=True, related_name="challenges")
+    subjects = ParentalManyToManyField(Subject, blank=True, related_name="challenges")
+    themes = ParentalManyToManyField(Theme, blank=True, related_name="challenges")
+    tags = ClusterTaggableManager(through=ChallengeTag, blank=True)
+    duration_min_minutes = models.PositiveSmallIntegerField(
+        "shortest time (minutes)", null=True, blank=True,
+        help_text="Self-paced: a range. For projects, per day.",
+    )
+    duration_max_minutes = models.PositiveSmallIntegerField(
+        "longest time (minutes)", null=True, blank=True
+    )
+    cost = models.CharField(max_length=10, choices=Cost.choices, default=Cost.FREE)
+    adult_support = models.CharField(
+        max_length=12, choices=AdultSupport.choices, default=AdultSupport.SOME_HELP
+    )
+    outcomes = StreamField([("outcome", OutcomeBlock())], blank=True)
+    materials = StreamField([("material", MaterialBlock())], blank=True)
+    activities = StreamField([("activity", ActivityBlock())], blank=True)
+    support_ideas = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    stretch_ideas = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    family_guidance = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    safety_notes = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    share_how = models.TextField(
+        "how to share your work", blank=True,
+        help_text="How families send their work back to the school.",
+    )
+    share_hashtag = models.CharField(max_length=60, blank=True, validators=[hashtag_validator])
+    licence = models.CharField(
+        max_length=40, choices=LICENCE_CHOICES, blank=True,
+        help_text="Leave empty to use your trust's default licence.",
+    )
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.TRUST,
+        help_text="Who can find and read this challenge. Only public challenges can be embedded "
+        "on school websites.",
+    )
+    adapted_from = models.JSONField(null=True, blank=True, editable=False)
+
+    # Derived from the tree on every save and move; filters and the audience key use them.
+    trust = models.ForeignKey(
+        TrustPage, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="owned_challenges",
+    )
+    school = models.ForeignKey(
+        SchoolPage, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="owned_challenges",
+    )
+    audience = models.CharField(max_length=40, editable=False, db_index=True, default="")
+
+    base_form_class = ChallengePageForm
+    parent_page_types = ["home.SchoolPage", "home.TrustPage"]
+    subpage_types = []
+    private_page_options = []  # visibility is the only access setting
+    exclude_fields_in_copy = ["uid", "version", "adapted_from"]
+    # Fields that belong to the challenge as a whole, never to one revision.
+    PAGE_LEVEL_FIELDS = ("uid", "version", "adapted_from")
+
+    essentials_panels = [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("kind"),
+        FieldPanel("year_groups", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("duration_min_minutes"), FieldPanel("duration_max_minutes")],
+                      heading="How long"),
+        FieldRowPanel([FieldPanel("cost"), FieldPanel("adult_support")]),
+        FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt"), FieldPanel("hero_image_decorative")],
+            heading="Main image",
+        ),
+    ]
+    activity_panels = [FieldPanel("outcomes"), FieldPanel("materials"), FieldPanel("activities")]
+    family_panels = [
+        FieldPanel("family_guidance"),
+        FieldPanel("support_ideas"),
+        FieldPanel("stretch_ideas"),
+        FieldPanel("safety_notes"),
+        FieldPanel("share_how"),
+        FieldPanel("share_hashtag"),
+    ]
+    sharing_panels = [
+        FieldPanel("visibility"),
+        FieldPanel("licence"),
+        InlinePanel("contributors", label="Contributor", heading="Contributors (names shown publicly)"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(essentials_panels, heading="Essentials"),
+            ObjectList(activity_panels, heading="Activities"),
+            ObjectList(family_panels, heading="For families"),
+            ObjectList(sharing_panels, heading="Sharing and licence"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("visibility"),
+        index.FilterField("audience"),
+    ]
+
+    api_fields = [
+        APIField("uid"),
+        APIField("version"),
+        APIField("summary"),
+        APIField("kind"),
+        APIField("year_group_codes"),
+        APIField("key_stages"),
+        APIField("subject_slugs"),
+        APIField("theme_slugs"),
+        APIField("tag_names"),
+        APIField("duration_min_minutes"),
+        APIField("duration_max_minutes"),
+        APIField("cost"),
+        APIField("adult_support"),
+        APIField("screen_free"),
+        APIField("outcomes"),
+        APIField("materials"),
+        APIField("activities"),
+        APIField("support_ideas"),
+        APIField("stretch_ideas"),
+        APIField("family_guidance"),
+        APIField("safety_notes"),
+        APIField("share_how"),
+        APIField("share_hashtag"),
+        APIField("contributor_names"),
+        APIField("licence_spdx"),
+        APIField("owner"),
+    ]
+
+    class Meta:
+        verbose_name = "learning challenge"
+
+    def __str__(self):
+        return self.title
+
+    # Derived values -------------------------------------------------------------------------
+
+    @property
+    def year_group_codes(self):
+        return sorted_years(year.code for year in self.year_groups.all())
+
+    @property
+    def key_stages(self):
+        return key_stages_for(self.year_group_codes)
+
+    @property
+    def subject_slugs(self):
+        return sorted(subject.slug for subject in self.subjects.all())
+
+    @property
+    def theme_slugs(self):
+        return sorted(theme.slug for theme in self.themes.all())
+
+    @property
+    def tag_names(self):
+        return sorted(tag.name for tag in self.tags.all())
+
+    @property
+    def contributor_names(self):
+        return [contributor.display_name for contributor in self.contributors.all()]
+
+    @property
+    def activity_values(self):
+        return [block.value for block in self.activities if block.block_type == "activity"]
+
+    @property
+    def screen_free_count(self):
+        return sum(1 for activity in self.activity_values if not activity["needs_screen"])
+
+    @property
+    def screen_free(self):
+        """`all` when no activity needs a screen, `some` when at least one does not, else `none`."""
+        activities = self.activity_values
+        free = self.screen_free_count
+        if activities and free == len(activities):
+            return "all"
+        return "some" if free else "none"
+
+    @property
+    def licence_spdx(self):
+        return self.effective_licence.spdx
+
+    @property
+    def effective_licence(self):
+        return licence_for(self.licence or (self.trust.default_licence if self.trust else ""))
+
+    @property
+    def owner(self):
+        return {
+            "trust": self.trust.title if self.trust else None,
+            "school": self.school.title if self.school else None,
+        }
+
+    @property
+    def credit_organisation(self):
+        return self.school or self.trust
+
+    # Validation and lifecycle ----------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        low, high = self.duration_min_minutes, self.duration_max_minutes
+        if low is not None and high is not None and high < low:
+            errors["duration_max_minutes"] = (
+                f"The longest time ({high} minutes) is shorter than the shortest time "
+                f"({low} minutes)."
+            )
+        if self.hero_image_alt and self.hero_image_decorative:
+            errors["hero_image_decorative"] = (
+                "An image is either decorative or has alt text, not both."
+            )
+        if self.share_hashtag and not self.share_hashtag.startswith("#"):
+            self.share_hashtag = "#" + self.share_hashtag
+        if errors:
+            raise ValidationError(errors)
+
+    def derive_ownership(self):
+        """Trust, school and audience key follow from where the page sits in the tree."""
+        if not self.path:
+            return
+        self.trust = TrustPage.objects.ancestor_of(self).first()
+        self.school = SchoolPage.objects.ancestor_of(self).first()
+        self.audience = visibility.audience_key(self.visibility, self.trust_id, self.school_id)
+
+    def save(self, *args, **kwargs):
+        # Partial saves (a draft revision of a live page) must not change who sees the live page.
+        if kwargs.get("update_fields") is None:
+            self.derive_ownership()
+            if not self.licence and self.trust:
+                self.licence = self.trust.default_licence
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        for field in self.PAGE_LEVEL_FIELDS:
+            setattr(obj, field, getattr(self, field))
+        return obj
+
+    def copy(self, *args, update_attrs=None, **kwargs):
+        """A copy is a new challenge (new uid) that records where it came from."""
+        update_attrs = dict(update_attrs or {})
+        update_attrs.setdefault("adapted_from", self.lineage())
+        return super().copy(*args, update_attrs=update_attrs, **kwargs)
+
+    def lineage(self, changes="", mode="snapshot"):
+        return {
+            "uid": str(self.uid),
+            "title": self.title,
+            "trust": self.trust.title if self.trust else "",
+            "school": self.school.title if self.school else "",
+            "url": self.full_url or "",
+            "version": self.version,
+            "licence": self.licence_spdx,
+            "changes": changes,
+            "mode": mode,
+        }
+
+    # Serving ----------------------------------------------------------------------------------
+
+    def serve(self, request, *args, **kwargs):
+        from django.http import Http404
+
+        if not visibility.can_view(request.user, self):
+            raise Http404  # a challenge the viewer may not see looks exactly like a missing one
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if self.visibility != Visibility.PUBLIC:
+            return []
+        return super().get_sitemap_urls(request)

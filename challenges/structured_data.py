@@ -1,0 +1,53 @@
+"""schema.org LearningResource JSON-LD for a public challenge page."""
+
+from .vocabulary import YEAR_GROUPS
+
+
+def iso_duration(minutes):
+    hours, mins = divmod(int(minutes), 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{mins}M" if mins or not hours else "")
+
+
+def learning_resource(challenge, request=None):
+    names = {code: label for code, label, _ in YEAR_GROUPS}
+    organisation = challenge.credit_organisation
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LearningResource",
+        "@id": challenge.get_full_url(request),
+        "url": challenge.get_full_url(request),
+        "identifier": str(challenge.uid),
+        "name": challenge.title,
+        "description": challenge.summary,
+        "inLanguage": "en-GB",
+        "learningResourceType": challenge.get_kind_display(),
+        "educationalLevel": challenge.key_stages + [names[c] for c in challenge.year_group_codes],
+        "teaches": [block.value for block in challenge.outcomes],
+        "about": [subject.name for subject in challenge.subjects.all()],
+        "keywords": challenge.tag_names,
+        "license": challenge.effective_licence.url or challenge.effective_licence.name,
+        "isAccessibleForFree": True,
+        "version": challenge.version,
+    }
+    if challenge.duration_max_minutes or challenge.duration_min_minutes:
+        data["timeRequired"] = iso_duration(
+            challenge.duration_max_minutes or challenge.duration_min_minutes
+        )
+    if organisation is not None:
+        data["creator"] = {
+            "@type": "EducationalOrganization",
+            "name": organisation.title,
+            "url": organisation.get_full_url(request),
+        }
+    if challenge.contributor_names:
+        data["contributor"] = [{"@type": "Person", "name": n} for n in challenge.contributor_names]
+    if challenge.adapted_from and challenge.adapted_from.get("url"):
+        data["isBasedOn"] = challenge.adapted_from["url"]
+    if challenge.first_published_at:
+        data["datePublished"] = challenge.first_published_at.date().isoformat()
+    if challenge.last_published_at:
+        data["dateModified"] = challenge.last_published_at.isoformat()
+    image = challenge.hero_image
+    if image is not None and image.may_leave_instance:
+        data["image"] = request.build_absolute_uri(image.get_rendition("width-1200").url) if request else None
+    return data

@@ -1,0 +1,58 @@
+"""Challenge lists and structured data for templates (home, trust and school pages use these)."""
+
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from ..structured_data import learning_resource
+from ..visibility import visible_to
+
+register = template.Library()
+
+# The escapes of django.utils.html.json_script, so JSON cannot close the <script> element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _cards(queryset):
+    return queryset.select_related("school", "trust", "hero_image").order_by(
+        "-first_published_at", "pk"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def latest_challenges(context, limit=12):
+    """The newest challenges the current visitor may see."""
+    return _cards(visible_to(context["request"].user))[:limit]
+
+
+@register.simple_tag(takes_context=True)
+def challenges_of(context, page, limit=None):
+    """Challenges owned by a trust or school page that the current visitor may see."""
+    queryset = visible_to(context["request"].user)
+    from home.models import SchoolPage
+
+    owned = queryset.filter(school=page) if isinstance(page, SchoolPage) else queryset.filter(trust=page)
+    owned = _cards(owned)
+    return owned[:limit] if limit else owned
+
+
+@register.simple_tag(takes_context=True)
+def learning_resource_json_ld(context, challenge):
+    data = learning_resource(challenge, context["request"])
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.filter
+def minutes(value):
+    """45 -> "45 minutes", 90 -> "1 hour 30 minutes"."""
+    if value in (None, ""):
+        return ""
+    hours, mins = divmod(int(value), 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
+    if mins or not hours:
+        parts.append(f"{mins} minute{'s' if mins != 1 else ''}")
+    return " ".join(parts)

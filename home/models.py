@@ -1,0 +1,252 @@
+"""The site tree (home, trusts, schools), the roles attached to it and trust partnerships."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import AbstractGroupApprovalTask, Page
+
+# Leaf vocabulary modules only (no models): the trust's defaults for new challenges.
+from challenges.licences import DEFAULT_LICENCE, LICENCE_CHOICES
+from challenges.vocabulary import VISIBILITY_CHOICES, Visibility
+
+hex_colour = RegexValidator(r"^[0-9A-Fa-f]{6}$", "Enter a colour as six hexadecimal digits, e.g. 1D70B8.")
+
+
+class HomePage(Page):
+    """The library's front page: latest public challenges and the trusts that share them."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["home.TrustPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    private_page_options = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["trusts"] = TrustPage.objects.child_of(self).live().order_by("title")
+        return context
+
+
+class TrustPage(Page):
+    """A multi-academy trust (a standalone school is a trust of one)."""
+
+    intro = models.TextField(blank=True)
+    contact_email = models.EmailField(blank=True)
+    website = models.URLField(blank=True)
+    default_licence = models.CharField(
+        max_length=40, choices=LICENCE_CHOICES, default=DEFAULT_LICENCE,
+        help_text="New challenges in this trust start with this licence.",
+    )
+    default_visibility = models.CharField(
+        max_length=10, choices=VISIBILITY_CHOICES, default=Visibility.TRUST,
+        help_text="New challenges in this trust start with this visibility.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("website")], heading="Contact"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("default_licence"), FieldPanel("default_visibility")],
+            heading="Defaults for new challenges",
+        ),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.SchoolPage", "challenges.LearningChallengePage"]
+    private_page_options = []
+
+    def schools(self):
+        return SchoolPage.objects.child_of(self).live().order_by("title")
+
+
+
+class SchoolPage(Page):
+    """A school of a trust; its challenges sit beneath it."""
+
+    intro = models.TextField(blank=True)
+    contact_email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    accent_colour = models.CharField(
+        max_length=6, blank=True, validators=[hex_colour],
+        help_text="Used to theme embedded challenges, six hex digits e.g. 1D70B8.",
+    )
+    default_share_how = models.TextField(
+        blank=True,
+        help_text="How families send their work back, e.g. 'Email a photo to office@...'. "
+        "New challenges start with this.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("phone"),
+                FieldPanel("address"),
+                FieldPanel("website"),
+            ],
+            heading="Contact details (printed on challenge sheets)",
+        ),
+        FieldPanel("accent_colour"),
+        FieldPanel("default_share_how"),
+    ]
+    parent_page_types = ["home.TrustPage"]
+    subpage_types = ["challenges.LearningChallengePage"]
+    private_page_options = []
+
+    @property
+    def trust(self):
+        return TrustPage.objects.ancestor_of(self).first()
+
+
+class Role(models.Model):
+    """Ties a Wagtail group to the trust or school it grants rights on."""
+
+    class Kind(models.TextChoices):
+        SCHOOL_EDITOR = "school_editor", "School editor"
+        TRUST_MODERATOR = "trust_moderator", "Trust moderator"
+        TRUST_ADMIN = "trust_admin", "Trust admin"
+
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="library_role")
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="library_roles")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "kind"], name="one_role_per_kind_per_page")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.page.title}"
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def accepted(self):
+        return self.filter(status=Partnership.Status.ACCEPTED)
+
+    def involving(self, trust_ids):
+        return self.filter(Q(requester_id__in=trust_ids) | Q(partner_id__in=trust_ids))
+
+
+class Partnership(models.Model):
+    """Two trusts that share partner-only challenges with each other once accepted."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Requested"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    requester = models.ForeignKey(TrustPage, on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey(TrustPage, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["requester", "partner"], name="one_partnership_per_pair"),
+            models.CheckConstraint(
+                condition=~Q(requester=models.F("partner")), name="no_partnership_with_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.requester.title} ↔ {self.partner.title} ({self.get_status_display()})"
+
+    def clean(self):
+        if self.requester_id and self.requester_id == self.partner_id:
+            raise ValidationError("A trust cannot partner with itself.")
+        reverse = Partnership.objects.filter(requester=self.partner_id, partner=self.requester_id)
+        if reverse.exclude(pk=self.pk).exists():
+            raise ValidationError("These two trusts already have a partnership or a request.")
+
+    def respond(self, user, accept):
+        """The partner trust's admin accepts or declines the request."""
+        if self.status != self.Status.REQUESTED:
+            raise ValidationError("This request has already been answered.")
+        self.status = self.Status.ACCEPTED if accept else self.Status.DECLINED
+        self.responded_by = user
+        self.responded_at = timezone.now()
+        self.save()
+
+    @classmethod
+    def partner_ids_of(cls, trust_ids):
+        """Ids of the trusts in an accepted partnership with any of `trust_ids`."""
+        pairs = cls.objects.accepted().involving(trust_ids).values_list("requester_id", "partner_id")
+        return {tid for pair in pairs for tid in pair} - set(trust_ids)
+
+
+TRUST_REVIEW_CHECKLIST = [
+    ("no_pupil_names", "No pupil names appear anywhere in the challenge"),
+    ("photos_consented", "Every photo showing pupils has the school's confirmed consent"),
+    ("assets_credited", "Every image and document is credited"),
+    ("safety_notes_present", "Safety notes are present where the activities need them"),
+    ("links_checked", "Every link has been checked and is suitable for families"),
+]
+
+
+class TrustReviewApprovalForm(forms.Form):
+    """Approving means ticking every item of the checklist."""
+
+    comment = forms.CharField(label="Comment (optional)", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in TRUST_REVIEW_CHECKLIST:
+            self.fields[name] = forms.BooleanField(
+                label=label, required=True,
+                error_messages={"required": "Tick this item to approve, or request changes."},
+            )
+
+
+class TrustReviewRejectionForm(forms.Form):
+    comment = forms.CharField(
+        label="What needs to change?", required=True, widget=forms.Textarea,
+        error_messages={"required": "Tell the author what needs to change."},
+    )
+
+
+class TrustReviewTask(AbstractGroupApprovalTask):
+    """The "Trust review" step: a trust moderator approves against a checklist or asks for changes."""
+
+    def get_actions(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return [("reject", "Request changes", True), ("approve", "Approve", True)]
+        return []
+
+    def get_form_for_action(self, action):
+        return TrustReviewApprovalForm if action == "approve" else TrustReviewRejectionForm
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The page editor posts this data as raw JSON, so validate it here as well as in the modal.
+        form = self.get_form_for_action(action_name)(data=kwargs)
+        if not form.is_valid():
+            raise PermissionDenied("The review checklist or comment is incomplete.")
+        return super().on_action(task_state, user, action_name, comment=form.cleaned_data["comment"])
+
+    @classmethod
+    def get_description(cls):
+        return "Trust moderators approve against the review checklist, or request changes with a comment."
+
+    class Meta:
+        verbose_name = "Trust review task"
+        verbose_name_plural = "Trust review tasks"

@@ -252,7 +252,7 @@ class LearningChallengePage(Page):
     parent_page_types = ["home.SchoolPage", "home.TrustPage"]
     subpage_types = []
     private_page_options = []  # visibility is the only access setting
-    exclude_fields_in_copy = ["uid", "version", "adapted_from"]
+    exclude_fields_in_copy = ["uid", "version"]  # copy() sets adapted_from to the lineage
     # Fields that belong to the challenge as a whole, never to one revision.
     PAGE_LEVEL_FIELDS = ("uid", "version", "adapted_from")
 
@@ -328,7 +328,7 @@ class LearningChallengePage(Page):
         APIField("share_hashtag"),
         APIField("contributor_names"),
         APIField("licence_spdx"),
-        APIField("owner"),
+        APIField("owned_by"),
     ]
 
     class Meta:
@@ -381,6 +381,17 @@ class LearningChallengePage(Page):
         return "some" if free else "none"
 
     @property
+    def family_sections(self):
+        """The rich-text guidance sections that have content, with their headings."""
+        sections = [
+            ("For grown-ups", self.family_guidance),
+            ("Safety notes", self.safety_notes),
+            ("If it feels tricky", self.support_ideas),
+            ("Want more?", self.stretch_ideas),
+        ]
+        return [(heading, text) for heading, text in sections if text]
+
+    @property
     def licence_spdx(self):
         return self.effective_licence.spdx
 
@@ -389,7 +400,7 @@ class LearningChallengePage(Page):
         return licence_for(self.licence or (self.trust.default_licence if self.trust else ""))
 
     @property
-    def owner(self):
+    def owned_by(self):  # not `owner`: Wagtail's Page.owner is the creating user
         return {
             "trust": self.trust.title if self.trust else None,
             "school": self.school.title if self.school else None,
@@ -437,8 +448,10 @@ class LearningChallengePage(Page):
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)
+        # Read from the database: `self` may be a stale in-memory copy from before a publish.
+        current = type(self).objects.filter(pk=self.pk).values(*self.PAGE_LEVEL_FIELDS).first()
         for field in self.PAGE_LEVEL_FIELDS:
-            setattr(obj, field, getattr(self, field))
+            setattr(obj, field, current[field] if current else getattr(self, field))
         return obj
 
     def copy(self, *args, update_attrs=None, **kwargs):

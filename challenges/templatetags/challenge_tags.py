@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 
 from ..structured_data import learning_resource
 from ..visibility import visible_to
+from ..vocabulary import ActivitySubject, AgeBand, Day
 
 register = template.Library()
 
@@ -56,3 +57,16 @@ def minutes(value):
     if mins or not hours:
         parts.append(f"{mins} minute{'s' if mins != 1 else ''}")
     return " ".join(parts)
+
+
+@register.filter
+def activity_labels(activity):
+    """Day, subject, age band and screen use of an activity, as short labels."""
+    labels = []
+    if activity.get("day"):
+        labels.append(Day(activity["day"]).label)
+    if activity.get("subject"):
+        labels.append(ActivitySubject(activity["subject"]).label)
+    labels.append(AgeBand(activity.get("age_band") or AgeBand.ALL).label)
+    labels.append("Needs a screen" if activity.get("needs_screen") else "No screen needed")
+    return labels

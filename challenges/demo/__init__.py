@@ -1,0 +1,5 @@
+"""The demo library that `manage.py load_demo` builds: content in `data`, pictures in `illustrations`.
+
+Everything here is invented: the trusts, schools, addresses (ZZ postcodes, 01632 960 drama
+numbers, example.org addresses) and contributors. There are no pupil names anywhere.
+"""

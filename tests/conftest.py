@@ -1,0 +1,160 @@
+"""Shared fixtures: a small library of three trusts, their schools, users per role and challenges.
+
+Service suites (PostgreSQL, Elasticsearch, Chromium) run when their service is configured and
+are skipped with a visible reason otherwise; with REQUIRE_SERVICES=1 a missing service fails.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from wagtail.models import Page
+
+from challenges.models import LearningChallengePage, Subject, Theme, YearGroup
+from home.models import HomePage, Partnership, Role, SchoolPage, TrustPage
+from home.roles import role_group
+
+PASSWORD = "correct-horse-battery"
+
+
+def chromium_path():
+    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def service_unavailable(marker_name):
+    """Why a service suite cannot run here, or None when it can."""
+    if marker_name == "postgres":
+        if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+            return "PostgreSQL suite skipped: DATABASE_URL is not a PostgreSQL URL"
+    elif marker_name == "elasticsearch":
+        if not os.environ.get("ELASTICSEARCH_URL"):
+            return "Elasticsearch suite skipped: ELASTICSEARCH_URL is not set"
+    elif marker_name == "browser":
+        if not (os.path.isfile(chromium_path()) and os.access(chromium_path(), os.X_OK)):
+            return f"Browser suite skipped: no Chromium at {chromium_path()} (set CHROMIUM_PATH)"
+        if shutil.which("node") is None and not os.path.exists("node_modules/axe-core/axe.min.js"):
+            return "Browser suite skipped: axe-core is not installed (run make test with npm)"
+    return None
+
+
+def pytest_runtest_setup(item):
+    for marker_name in ("postgres", "elasticsearch", "browser"):
+        if item.get_closest_marker(marker_name):
+            reason = service_unavailable(marker_name)
+            if reason:
+                if os.environ.get("REQUIRE_SERVICES") == "1":
+                    pytest.fail(f"REQUIRE_SERVICES=1 but {reason}", pytrace=False)
+                pytest.skip(reason)
+
+
+def add_page(parent, page):
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_challenge(parent, title, visibility="public", publish=True, user=None, **fields):
+    """A challenge complete enough to submit: summary, a year group and one activity."""
+    defaults = {
+        "summary": f"{title}: a challenge for the whole family.",
+        "activities": [
+            ("activity", {"title": "Get started", "age_band": "all", "needs_screen": False,
+                          "body": "<p>Find a space and begin.</p>"}),
+        ],
+        "duration_min_minutes": 30,
+        "duration_max_minutes": 60,
+    }
+    defaults.update(fields)
+    year_codes = defaults.pop("year_codes", ["3", "4"])
+    subjects = defaults.pop("subjects", ["science"])
+    themes = defaults.pop("themes", [])
+    tags = defaults.pop("tags", [])
+    page = LearningChallengePage(title=title, visibility=visibility, **defaults)
+    parent.add_child(instance=page)
+    page.year_groups.set(YearGroup.objects.filter(code__in=year_codes))
+    page.subjects.set(Subject.objects.filter(slug__in=subjects))
+    page.themes.set(Theme.objects.filter(slug__in=themes))
+    page.tags.set(tags)
+    revision = page.save_revision(user=user)
+    if publish:
+        revision.publish(user=user)
+    else:
+        page.live = False
+        page.save()
+    return LearningChallengePage.objects.get(pk=page.pk)
+
+
+def make_user(username, *groups, **extra):
+    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD, **extra)
+    user.groups.add(*groups)
+    return user
+
+
+class Library:
+    """Trust A (schools A1, A2) partnered with trust B (school B1); trust C (school C1) is not."""
+
+
+@pytest.fixture
+def home_page(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def library(home_page):
+    lib = Library()
+    lib.home = home_page
+    lib.trust_a = add_page(home_page, TrustPage(title="Alder Trust", slug="alder"))
+    lib.trust_b = add_page(home_page, TrustPage(title="Birch Trust", slug="birch"))
+    lib.trust_c = add_page(home_page, TrustPage(title="Cedar Trust", slug="cedar"))
+    lib.school_a1 = add_page(lib.trust_a, SchoolPage(title="Ash Primary", slug="ash"))
+    lib.school_a2 = add_page(lib.trust_a, SchoolPage(title="Aspen Primary", slug="aspen"))
+    lib.school_b1 = add_page(lib.trust_b, SchoolPage(title="Beech Primary", slug="beech"))
+    lib.school_c1 = add_page(lib.trust_c, SchoolPage(title="Cherry Primary", slug="cherry"))
+    Partnership.objects.create(
+        requester=lib.trust_a, partner=lib.trust_b, status=Partnership.Status.ACCEPTED
+    )
+
+    lib.editor_a1 = make_user("editor_a1", role_group(lib.school_a1, Role.Kind.SCHOOL_EDITOR))
+    lib.editor_a2 = make_user("editor_a2", role_group(lib.school_a2, Role.Kind.SCHOOL_EDITOR))
+    lib.editor_b1 = make_user("editor_b1", role_group(lib.school_b1, Role.Kind.SCHOOL_EDITOR))
+    lib.editor_c1 = make_user("editor_c1", role_group(lib.school_c1, Role.Kind.SCHOOL_EDITOR))
+    lib.moderator_a = make_user("moderator_a", role_group(lib.trust_a, Role.Kind.TRUST_MODERATOR))
+    lib.moderator_b = make_user("moderator_b", role_group(lib.trust_b, Role.Kind.TRUST_MODERATOR))
+    lib.superuser = User.objects.create_superuser("root", "root@example.org", PASSWORD)
+
+    # One published challenge in school A1 per visibility level, with a canary word in each title.
+    lib.public = make_challenge(lib.school_a1, "Public bug hotel", "public")
+    lib.partners = make_challenge(lib.school_a1, "Partners canaryp pond dipping", "partners")
+    lib.trust_only = make_challenge(lib.school_a1, "Trust canaryt fractions", "trust")
+    lib.school_only = make_challenge(lib.school_a1, "School canarys kindness week", "school")
+    lib.draft = make_challenge(lib.school_a1, "Draft canaryd shadows", "public", publish=False)
+    return lib
+
+
+def all_pages():
+    return Page.objects.all()
+
+
+@pytest.fixture
+def image_factory(db):
+    """Creates ChallengeImages from small generated PNGs."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+
+    from challenges.models import ChallengeImage
+
+    def create(title="Bug hotel photo", credit="Photo: Ash Primary", **fields):
+        buffer = BytesIO()
+        PILImage.new("RGB", (64, 48), (30, 120, 60)).save(buffer, "PNG")
+        image = ChallengeImage(title=title, credit=credit, **fields)
+        image.file = ImageFile(buffer, name="generated.png")
+        image.save()
+        return image
+
+    return create

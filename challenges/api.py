@@ -10,7 +10,11 @@ from .visibility import anonymous, visible_to
 class ChallengesAPIViewSet(PagesAPIViewSet):
     model = LearningChallengePage
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
-        "uid", "summary", "key_stages", "subject_slugs", "licence_spdx",
+        "uid",
+        "summary",
+        "key_stages",
+        "subject_slugs",
+        "licence_spdx",
     ]
 
     def get_queryset(self):

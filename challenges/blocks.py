@@ -19,7 +19,10 @@ class OutcomeBlock(blocks.CharBlock):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 200)
-        kwargs.setdefault("help_text", 'Start with "I can...", e.g. "I can add fractions with the same denominator".')
+        kwargs.setdefault(
+            "help_text",
+            'Start with "I can...", e.g. "I can add fractions with the same denominator".',
+        )
         super().__init__(**kwargs)
 
     class Meta:
@@ -45,7 +48,9 @@ class ActivityBlock(blocks.StructBlock):
     lets siblings of different ages each do their own activities around one shared theme."""
 
     title = blocks.CharBlock(max_length=120)
-    day = blocks.ChoiceBlock(choices=Day.choices, required=False, help_text="Optional recommended day")
+    day = blocks.ChoiceBlock(
+        choices=Day.choices, required=False, help_text="Optional recommended day"
+    )
     subject = blocks.ChoiceBlock(choices=ActivitySubject.choices, required=False)
     age_band = blocks.ChoiceBlock(choices=AgeBand.choices, default=AgeBand.ALL)
     needs_screen = blocks.BooleanBlock(

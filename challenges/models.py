@@ -28,8 +28,8 @@ from wagtail.search import index
 from home.models import SchoolPage, TrustPage
 
 from . import visibility
-from .forms import ChallengePageForm
 from .blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
+from .forms import ChallengePageForm
 from .licences import LICENCE_CHOICES, licence_for
 from .vocabulary import (
     AdultSupport,
@@ -119,8 +119,10 @@ class MediaCreditMixin(models.Model):
         super().clean()
         if self.shows_pupils and not self.pupil_consent_confirmed:
             raise ValidationError(
-                {"pupil_consent_confirmed": "This shows pupils: confirm the school has consent "
-                 "for every pupil shown, or choose another file."}
+                {
+                    "pupil_consent_confirmed": "This shows pupils: confirm the school has consent "
+                    "for every pupil shown, or choose another file."
+                }
             )
 
     @property
@@ -132,7 +134,7 @@ class MediaCreditMixin(models.Model):
 MEDIA_FIELDS = ("credit", "licence", "source_url", "shows_pupils", "pupil_consent_confirmed")
 
 
-class ChallengeImage(MediaCreditMixin, AbstractImage):
+class ChallengeImage(MediaCreditMixin, AbstractImage):  # noqa: DJ008 (AbstractImage has __str__)
     admin_form_fields = Image.admin_form_fields + MEDIA_FIELDS
 
 
@@ -143,7 +145,7 @@ class ChallengeImageRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class ChallengeDocument(MediaCreditMixin, AbstractDocument):
+class ChallengeDocument(MediaCreditMixin, AbstractDocument):  # noqa: DJ008
     admin_form_fields = Document.admin_form_fields + MEDIA_FIELDS
 
 
@@ -161,7 +163,11 @@ class ChallengeContributor(Orderable):
     )
     display_name = models.CharField(max_length=120, help_text="e.g. 'Mrs K., Oak Primary'")
     user = models.ForeignKey(
-        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Optional; only visible in the admin.",
     )
 
@@ -183,7 +189,8 @@ class LearningChallengePage(Page):
     version = models.PositiveIntegerField(default=0, editable=False)
 
     summary = models.TextField(
-        blank=True, max_length=SUMMARY_MAX_LENGTH,
+        blank=True,
+        max_length=SUMMARY_MAX_LENGTH,
         validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
         help_text="Plain text, at most 300 characters: what families will do and why.",
     )
@@ -191,11 +198,14 @@ class LearningChallengePage(Page):
         ChallengeImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     hero_image_alt = models.CharField(
-        "hero image alt text", max_length=250, blank=True,
+        "hero image alt text",
+        max_length=250,
+        blank=True,
         help_text="Describe the image for someone who cannot see it.",
     )
     hero_image_decorative = models.BooleanField(
-        "hero image is decorative", default=False,
+        "hero image is decorative",
+        default=False,
         help_text="Tick instead of alt text if the image adds no information.",
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SINGLE)
@@ -204,7 +214,9 @@ class LearningChallengePage(Page):
     themes = ParentalManyToManyField(Theme, blank=True, related_name="challenges")
     tags = ClusterTaggableManager(through=ChallengeTag, blank=True)
     duration_min_minutes = models.PositiveSmallIntegerField(
-        "shortest time (minutes)", null=True, blank=True,
+        "shortest time (minutes)",
+        null=True,
+        blank=True,
         help_text="Self-paced: a range. For projects, per day.",
     )
     duration_max_minutes = models.PositiveSmallIntegerField(
@@ -222,16 +234,21 @@ class LearningChallengePage(Page):
     family_guidance = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     safety_notes = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     share_how = models.TextField(
-        "how to share your work", blank=True,
+        "how to share your work",
+        blank=True,
         help_text="How families send their work back to the school.",
     )
     share_hashtag = models.CharField(max_length=60, blank=True, validators=[hashtag_validator])
     licence = models.CharField(
-        max_length=40, choices=LICENCE_CHOICES, blank=True,
+        max_length=40,
+        choices=LICENCE_CHOICES,
+        blank=True,
         help_text="Leave empty to use your trust's default licence.",
     )
     visibility = models.CharField(
-        max_length=10, choices=Visibility.choices, default=Visibility.TRUST,
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.TRUST,
         help_text="Who can find and read this challenge. Only public challenges can be embedded "
         "on school websites.",
     )
@@ -239,11 +256,19 @@ class LearningChallengePage(Page):
 
     # Derived from the tree on every save and move; filters and the audience key use them.
     trust = models.ForeignKey(
-        TrustPage, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        TrustPage,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
         related_name="owned_challenges",
     )
     school = models.ForeignKey(
-        SchoolPage, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        SchoolPage,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
         related_name="owned_challenges",
     )
     audience = models.CharField(max_length=40, editable=False, db_index=True, default="")
@@ -261,14 +286,20 @@ class LearningChallengePage(Page):
         FieldPanel("summary"),
         FieldPanel("kind"),
         FieldPanel("year_groups", widget=forms.CheckboxSelectMultiple),
-        FieldRowPanel([FieldPanel("duration_min_minutes"), FieldPanel("duration_max_minutes")],
-                      heading="How long"),
+        FieldRowPanel(
+            [FieldPanel("duration_min_minutes"), FieldPanel("duration_max_minutes")],
+            heading="How long",
+        ),
         FieldRowPanel([FieldPanel("cost"), FieldPanel("adult_support")]),
         FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_image_alt"), FieldPanel("hero_image_decorative")],
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_decorative"),
+            ],
             heading="Main image",
         ),
     ]
@@ -284,7 +315,9 @@ class LearningChallengePage(Page):
     sharing_panels = [
         FieldPanel("visibility"),
         FieldPanel("licence"),
-        InlinePanel("contributors", label="Contributor", heading="Contributors (names shown publicly)"),
+        InlinePanel(
+            "contributors", label="Contributor", heading="Contributors (names shown publicly)"
+        ),
     ]
     edit_handler = TabbedInterface(
         [

@@ -49,5 +49,7 @@ def learning_resource(challenge, request=None):
         data["dateModified"] = challenge.last_published_at.isoformat()
     image = challenge.hero_image
     if image is not None and image.may_leave_instance:
-        data["image"] = request.build_absolute_uri(image.get_rendition("width-1200").url) if request else None
+        data["image"] = (
+            request.build_absolute_uri(image.get_rendition("width-1200").url) if request else None
+        )
     return data

@@ -12,11 +12,13 @@ def _image_problems(image, alt_text, decorative, where):
     if image is None:
         return problems
     if not (alt_text or "").strip() and not decorative:
-        problems.append(f"{where}: add alt text describing the image, or tick \"decorative\".")
+        problems.append(f'{where}: add alt text describing the image, or tick "decorative".')
     if not (image.credit or "").strip():
-        problems.append(f"{where}: the image \"{image.title}\" needs a credit (edit it in Images).")
+        problems.append(f'{where}: the image "{image.title}" needs a credit (edit it in Images).')
     if image.shows_pupils and not image.pupil_consent_confirmed:
-        problems.append(f"{where}: the image \"{image.title}\" shows pupils without confirmed consent.")
+        problems.append(
+            f'{where}: the image "{image.title}" shows pupils without confirmed consent.'
+        )
     return problems
 
 
@@ -44,7 +46,9 @@ def submission_problems(challenge, year_group_count=None, activities=None):
     for field, message in [
         ("hero_image_alt", m)
         for m in _image_problems(
-            challenge.hero_image, challenge.hero_image_alt, challenge.hero_image_decorative,
+            challenge.hero_image,
+            challenge.hero_image_alt,
+            challenge.hero_image_decorative,
             "Main image",
         )
     ]:
@@ -56,11 +60,13 @@ def submission_problems(challenge, year_group_count=None, activities=None):
         image = activity.get("image")
         if image is not None:
             for message in _image_problems(
-                image, getattr(image, "contextual_alt_text", ""), getattr(image, "decorative", False),
+                image,
+                getattr(image, "contextual_alt_text", ""),
+                getattr(image, "decorative", False),
                 where,
             ):
                 add("activities", message)
         document = activity.get("document")
         if document is not None and not (document.credit or "").strip():
-            add("activities", f"{where}: the document \"{document.title}\" needs a credit.")
+            add("activities", f'{where}: the document "{document.title}" needs a credit.')
     return problems

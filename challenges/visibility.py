@@ -42,7 +42,9 @@ def _keys_for_user(user):
     if school_pages:
         # A school's trust is its ancestor at the trust's depth.
         trust_paths = {page.path[: TrustPage.steplen * 3] for page in school_pages}
-        trust_ids |= set(TrustPage.objects.filter(path__in=trust_paths).values_list("pk", flat=True))
+        trust_ids |= set(
+            TrustPage.objects.filter(path__in=trust_paths).values_list("pk", flat=True)
+        )
     # Moderators and trust admins see every school of their trust.
     moderated = [page for page in trust_pages]
     for trust in moderated:

@@ -1,4 +1,4 @@
-"""The controlled values of the learning challenge format v1 (no models: safe to import anywhere)."""
+"""Controlled values of the learning challenge format v1 (no models: safe to import anywhere)."""
 
 from django.db import models
 
@@ -76,8 +76,13 @@ class AgeBand(models.TextChoices):
 
 # Which activity age band a year group follows (the print view's "My child is in...").
 AGE_BAND_OF_YEAR = {
-    "N": AgeBand.EYFS, "R": AgeBand.EYFS, "1": AgeBand.KS1, "2": AgeBand.KS1,
-    "3": AgeBand.LOWER_KS2, "4": AgeBand.LOWER_KS2, "5": AgeBand.UPPER_KS2,
+    "N": AgeBand.EYFS,
+    "R": AgeBand.EYFS,
+    "1": AgeBand.KS1,
+    "2": AgeBand.KS1,
+    "3": AgeBand.LOWER_KS2,
+    "4": AgeBand.LOWER_KS2,
+    "5": AgeBand.UPPER_KS2,
     "6": AgeBand.UPPER_KS2,
 }
 

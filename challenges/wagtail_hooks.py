@@ -36,7 +36,7 @@ register_snippet(TaxonomyViewSetGroup)
 
 
 def restrict_to_what_user_may_see(pages, user):
-    """Other schools' challenges appear only when the user may read them live; never their drafts."""
+    """Other schools' challenges appear only when the user may read them live, never as drafts."""
     if user.is_superuser:
         return pages
     challenge_type = ContentType.objects.get_for_model(LearningChallengePage)
@@ -53,3 +53,9 @@ def chooser_respects_schools(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def explorer_respects_schools(parent_page, pages, request):
     return restrict_to_what_user_may_see(pages, request.user)
+
+
+@hooks.register("construct_reports_menu")
+def hide_cross_school_reports(request, menu_items):
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

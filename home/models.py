@@ -15,7 +15,9 @@ from wagtail.models import AbstractGroupApprovalTask, Page
 from challenges.licences import DEFAULT_LICENCE, LICENCE_CHOICES
 from challenges.vocabulary import VISIBILITY_CHOICES, Visibility
 
-hex_colour = RegexValidator(r"^[0-9A-Fa-f]{6}$", "Enter a colour as six hexadecimal digits, e.g. 1D70B8.")
+hex_colour = RegexValidator(
+    r"^[0-9A-Fa-f]{6}$", "Enter a colour as six hexadecimal digits, e.g. 1D70B8."
+)
 
 
 class HomePage(Page):
@@ -42,19 +44,21 @@ class TrustPage(Page):
     contact_email = models.EmailField(blank=True)
     website = models.URLField(blank=True)
     default_licence = models.CharField(
-        max_length=40, choices=LICENCE_CHOICES, default=DEFAULT_LICENCE,
+        max_length=40,
+        choices=LICENCE_CHOICES,
+        default=DEFAULT_LICENCE,
         help_text="New challenges in this trust start with this licence.",
     )
     default_visibility = models.CharField(
-        max_length=10, choices=VISIBILITY_CHOICES, default=Visibility.TRUST,
+        max_length=10,
+        choices=VISIBILITY_CHOICES,
+        default=Visibility.TRUST,
         help_text="New challenges in this trust start with this visibility.",
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("website")], heading="Contact"
-        ),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("website")], heading="Contact"),
         MultiFieldPanel(
             [FieldPanel("default_licence"), FieldPanel("default_visibility")],
             heading="Defaults for new challenges",
@@ -68,7 +72,6 @@ class TrustPage(Page):
         return SchoolPage.objects.child_of(self).live().order_by("title")
 
 
-
 class SchoolPage(Page):
     """A school of a trust; its challenges sit beneath it."""
 
@@ -78,7 +81,9 @@ class SchoolPage(Page):
     address = models.TextField(blank=True)
     website = models.URLField(blank=True)
     accent_colour = models.CharField(
-        max_length=6, blank=True, validators=[hex_colour],
+        max_length=6,
+        blank=True,
+        validators=[hex_colour],
         help_text="Used to theme embedded challenges, six hex digits e.g. 1D70B8.",
     )
     default_share_how = models.TextField(
@@ -163,7 +168,9 @@ class Partnership(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["requester", "partner"], name="one_partnership_per_pair"),
+            models.UniqueConstraint(
+                fields=["requester", "partner"], name="one_partnership_per_pair"
+            ),
             models.CheckConstraint(
                 condition=~Q(requester=models.F("partner")), name="no_partnership_with_itself"
             ),
@@ -191,7 +198,9 @@ class Partnership(models.Model):
     @classmethod
     def partner_ids_of(cls, trust_ids):
         """Ids of the trusts in an accepted partnership with any of `trust_ids`."""
-        pairs = cls.objects.accepted().involving(trust_ids).values_list("requester_id", "partner_id")
+        pairs = (
+            cls.objects.accepted().involving(trust_ids).values_list("requester_id", "partner_id")
+        )
         return {tid for pair in pairs for tid in pair} - set(trust_ids)
 
 
@@ -213,20 +222,23 @@ class TrustReviewApprovalForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, label in TRUST_REVIEW_CHECKLIST:
             self.fields[name] = forms.BooleanField(
-                label=label, required=True,
+                label=label,
+                required=True,
                 error_messages={"required": "Tick this item to approve, or request changes."},
             )
 
 
 class TrustReviewRejectionForm(forms.Form):
     comment = forms.CharField(
-        label="What needs to change?", required=True, widget=forms.Textarea,
+        label="What needs to change?",
+        required=True,
+        widget=forms.Textarea,
         error_messages={"required": "Tell the author what needs to change."},
     )
 
 
 class TrustReviewTask(AbstractGroupApprovalTask):
-    """The "Trust review" step: a trust moderator approves against a checklist or asks for changes."""
+    """The "Trust review" step: a moderator approves against a checklist or asks for changes."""
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
@@ -241,11 +253,13 @@ class TrustReviewTask(AbstractGroupApprovalTask):
         form = self.get_form_for_action(action_name)(data=kwargs)
         if not form.is_valid():
             raise PermissionDenied("The review checklist or comment is incomplete.")
-        return super().on_action(task_state, user, action_name, comment=form.cleaned_data["comment"])
+        return super().on_action(
+            task_state, user, action_name, comment=form.cleaned_data["comment"]
+        )
 
     @classmethod
     def get_description(cls):
-        return "Trust moderators approve against the review checklist, or request changes with a comment."
+        return "Moderators approve against the review checklist, or request changes with a comment."
 
     class Meta:
         verbose_name = "Trust review task"

@@ -19,7 +19,13 @@ from wagtail.models import (
 from .models import Role
 
 SCHOOL_EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-TRUST_MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+TRUST_MODERATOR_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+]
 MEDIA_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "choose_image"],
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
@@ -45,7 +51,9 @@ def _role_group(page, kind, name):
         return role.group
     group, _ = Group.objects.get_or_create(name=name[:150])
     Role.objects.create(group=group, page=page, kind=kind)
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
     return group
 
 
@@ -97,8 +105,11 @@ def set_up_school(school):
     trust_collection = _collection(trust.title, Collection.get_first_root_node())
     _grant_collection(editors, _collection(school.title, trust_collection))
     GroupCollectionPermission.objects.get_or_create(
-        group=editors, collection=trust_collection,
-        permission=Permission.objects.get(content_type__app_label="wagtailimages", codename="choose_image"),
+        group=editors,
+        collection=trust_collection,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailimages", codename="choose_image"
+        ),
     )
     return editors
 

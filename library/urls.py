@@ -6,9 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from challenges.admin_views import page_types_usage_for_superusers
 from challenges.api import api_router
 
 urlpatterns = [
+    # Wagtail's page-types report names each type's last edited page, drafts of any school included.
+    path("admin/reports/page-types-usage/", page_types_usage_for_superusers),
+    path("admin/reports/page-types-usage/results/", page_types_usage_for_superusers),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -62,8 +62,15 @@ def make_challenge(parent, title, visibility="public", publish=True, user=None, 
     defaults = {
         "summary": f"{title}: a challenge for the whole family.",
         "activities": [
-            ("activity", {"title": "Get started", "age_band": "all", "needs_screen": False,
-                          "body": "<p>Find a space and begin.</p>"}),
+            (
+                "activity",
+                {
+                    "title": "Get started",
+                    "age_band": "all",
+                    "needs_screen": False,
+                    "body": "<p>Find a space and begin.</p>",
+                },
+            ),
         ],
         "duration_min_minutes": 30,
         "duration_max_minutes": 60,

@@ -33,7 +33,11 @@ def challenges_of(context, page, limit=None):
     queryset = visible_to(context["request"].user)
     from home.models import SchoolPage
 
-    owned = queryset.filter(school=page) if isinstance(page, SchoolPage) else queryset.filter(trust=page)
+    owned = (
+        queryset.filter(school=page)
+        if isinstance(page, SchoolPage)
+        else queryset.filter(trust=page)
+    )
     owned = _cards(owned)
     return owned[:limit] if limit else owned
 

@@ -44,8 +44,9 @@ def test_publishing_an_old_revision_keeps_uid_and_counts_up(library):
 
 def test_a_copy_gets_a_new_uid_and_records_its_origin(library):
     original = library.public
-    copy = original.copy(to=library.school_a2, update_attrs={"slug": "bug-hotel-copy"},
-                         keep_live=False)
+    copy = original.copy(
+        to=library.school_a2, update_attrs={"slug": "bug-hotel-copy"}, keep_live=False
+    )
     copy = LearningChallengePage.objects.get(pk=copy.pk)
     assert copy.uid != original.uid
     assert copy.version == 0
@@ -59,14 +60,18 @@ def test_a_copy_gets_a_new_uid_and_records_its_origin(library):
 
 
 def test_key_stages_are_derived_from_year_groups(library):
-    challenge = make_challenge(library.school_a1, "Across the ages", year_codes=["R", "2", "5", "7"])
+    challenge = make_challenge(
+        library.school_a1, "Across the ages", year_codes=["R", "2", "5", "7"]
+    )
     assert challenge.year_group_codes == ["R", "2", "5", "7"]
     assert challenge.key_stages == ["EYFS", "KS1", "KS2", "KS3"]
 
 
 def activity(title, needs_screen):
-    return ("activity", {"title": title, "age_band": "all", "needs_screen": needs_screen,
-                         "body": "<p>Do it.</p>"})
+    return (
+        "activity",
+        {"title": title, "age_band": "all", "needs_screen": needs_screen, "body": "<p>Do it.</p>"},
+    )
 
 
 @pytest.mark.parametrize(
@@ -75,7 +80,8 @@ def activity(title, needs_screen):
 )
 def test_screen_free_is_derived_from_activities(library, screens, expected):
     challenge = make_challenge(
-        library.school_a1, f"Screens {expected}",
+        library.school_a1,
+        f"Screens {expected}",
         activities=[activity(f"Step {i}", s) for i, s in enumerate(screens)],
     )
     assert challenge.screen_free == expected
@@ -84,7 +90,8 @@ def test_screen_free_is_derived_from_activities(library, screens, expected):
 
 def test_page_says_how_many_activities_need_no_screen(library, client):
     challenge = make_challenge(
-        library.school_a1, "Mostly offline",
+        library.school_a1,
+        "Mostly offline",
         activities=[activity("A", True)] + [activity(str(i), False) for i in range(3)],
     )
     assert "3 of 4 activities need no screen" in client.get(challenge.url).content.decode()
@@ -114,6 +121,7 @@ def test_moving_a_challenge_to_another_trust_updates_its_owner_and_audience(libr
 
 
 # Validation a teacher understands ---------------------------------------------------------------
+
 
 def test_longest_time_below_shortest_time_is_refused(library):
     challenge = library.public

@@ -27,8 +27,12 @@ def client_for(library, viewer):
 
 
 def challenge_at(library, level):
-    return {"public": library.public, "partners": library.partners,
-            "trust": library.trust_only, "school": library.school_only}[level]
+    return {
+        "public": library.public,
+        "partners": library.partners,
+        "trust": library.trust_only,
+        "school": library.school_only,
+    }[level]
 
 
 @pytest.mark.parametrize("viewer", sorted(EXPECTED))
@@ -53,8 +57,11 @@ def test_hidden_challenge_answers_exactly_like_a_missing_one(library):
 
 @pytest.mark.parametrize("viewer", sorted(EXPECTED))
 def test_visible_to_lists_exactly_the_audience(library, viewer):
-    user = anonymous() if viewer == "anonymous" else (
-        library.superuser if viewer == "superuser" else getattr(library, viewer))
+    user = (
+        anonymous()
+        if viewer == "anonymous"
+        else (library.superuser if viewer == "superuser" else getattr(library, viewer))
+    )
     titles = set(visible_to(user).values_list("title", flat=True))
     expected = {challenge_at(library, level).title for level in EXPECTED[viewer]}
     assert titles == expected
@@ -68,9 +75,13 @@ def test_audience_keys(library):
     assert audience_key("school", trust, school) == f"school:{school}"
     # A "school only" challenge placed directly under the trust belongs to the trust.
     assert audience_key("school", trust, None) == f"trust:{trust}"
-    assert viewer_keys(library.editor_b1) == {"public", f"partners:{library.trust_b.pk}",
-                                               f"partners:{trust}", f"trust:{library.trust_b.pk}",
-                                               f"school:{library.school_b1.pk}"}
+    assert viewer_keys(library.editor_b1) == {
+        "public",
+        f"partners:{library.trust_b.pk}",
+        f"partners:{trust}",
+        f"trust:{library.trust_b.pk}",
+        f"school:{library.school_b1.pk}",
+    }
 
 
 def test_a_declined_or_pending_partnership_shares_nothing(library):
@@ -98,6 +109,7 @@ def test_saving_a_draft_that_widens_visibility_changes_nothing_until_published(l
 
 
 # API v2 ----------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("viewer", sorted(EXPECTED))
 def test_api_lists_public_challenges_only_whatever_the_session(library, viewer):
@@ -139,6 +151,7 @@ def test_only_the_challenges_endpoint_is_mounted(library):
 
 
 # Sitemap ---------------------------------------------------------------------------------------
+
 
 def test_sitemap_lists_public_challenges_only(library):
     client = client_for(library, "editor_a1")

@@ -1,0 +1,182 @@
+"""The "Trust review" workflow: editors submit, moderators approve against a checklist or ask for
+changes with a comment; moderators and authors hear about it by email."""
+
+import pytest
+from django.core import mail
+from django.test import Client
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
+
+from challenges.models import LearningChallengePage
+from home.models import TRUST_REVIEW_CHECKLIST
+from tests.conftest import make_challenge
+
+CHECKLIST = {name: "on" for name, _ in TRUST_REVIEW_CHECKLIST}
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def stream_data(page):
+    """StreamFields are drawn by JavaScript, so their form data is built from the page."""
+    activities = [
+        (
+            "activity",
+            {
+                "title": a["title"],
+                "day": a["day"] or "",
+                "subject": a["subject"] or "",
+                "age_band": a["age_band"],
+                "needs_screen": "on" if a["needs_screen"] else "",
+                "body": rich_text(a["body"].source),
+                "image": {"image": "", "alt_text": ""},
+                "video_url": "",
+                "document": "",
+            },
+        )
+        for a in page.activity_values
+    ]
+    return nested_form_data(
+        {
+            "outcomes": streamfield([]),
+            "materials": streamfield([]),
+            "activities": streamfield(activities),
+        }
+    )
+
+
+def submit_through_editor(client, page, action="action-submit", **changes):
+    """Posts the page editor's own form, as a browser would, pressing `action`."""
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
+    page = LearningChallengePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    for field, value in stream_data(page).items():
+        data[field] = value
+    for field, value in changes.items():
+        data.setlist(field, value if isinstance(value, list) else [value])
+    data[action] = "1"
+    return client.post(edit_url, data)
+
+
+@pytest.fixture
+def ready_draft(library):
+    return make_challenge(
+        library.school_a1, "Ready for review", publish=False, user=library.editor_a1
+    )
+
+
+def test_editor_submits_and_moderators_are_emailed(library, ready_draft):
+    library.moderator_a.email = "moderator@example.org"
+    library.moderator_a.save()
+    response = submit_through_editor(logged_in(library.editor_a1), ready_draft)
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(object_id=str(ready_draft.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == "Trust review: Alder Trust"
+    assert any("moderator@example.org" in message.to for message in mail.outbox)
+    ready_draft.refresh_from_db()
+    assert not ready_draft.live
+
+
+def test_submitting_an_incomplete_challenge_lists_what_is_missing(library):
+    draft = LearningChallengePage(title="Half an idea")
+    library.school_a1.add_child(instance=draft)
+    draft.save_revision(user=library.editor_a1)
+    response = submit_through_editor(logged_in(library.editor_a1), draft)
+    body = response.content.decode()
+    assert response.status_code == 200  # the form comes back with errors
+    assert "Write a short summary (at most 300 characters) before submitting." in body
+    assert "Choose at least one year group before submitting." in body
+    assert "Add at least one activity before submitting." in body
+    assert not WorkflowState.objects.filter(object_id=str(draft.pk)).exists()
+
+
+def test_saving_an_incomplete_draft_is_fine(library):
+    draft = LearningChallengePage(title="Half an idea")
+    library.school_a1.add_child(instance=draft)
+    draft.save_revision(user=library.editor_a1)
+    response = submit_through_editor(
+        logged_in(library.editor_a1), draft, action="action-save", title="Half an idea, renamed"
+    )
+    assert response.status_code == 302
+    assert LearningChallengePage.objects.get(pk=draft.pk).draft_title == "Half an idea, renamed"
+
+
+def test_editor_form_rejects_max_below_min_in_words(library, ready_draft):
+    response = submit_through_editor(
+        logged_in(library.editor_a1),
+        ready_draft,
+        action="action-save",
+        duration_min_minutes="60",
+        duration_max_minutes="20",
+    )
+    assert "The longest time (20 minutes) is shorter than the shortest time (60 minutes)." in (
+        response.content.decode()
+    )
+
+
+def start_review(library, page):
+    submit_through_editor(logged_in(library.editor_a1), page)
+    return WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+
+
+def act(client, page, task_state, action, data):
+    url = f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/"
+    return client.post(url, data)
+
+
+def test_approving_needs_every_checklist_item_then_publishes(library, ready_draft):
+    task_state = start_review(library, ready_draft)
+    moderator = logged_in(library.moderator_a)
+    partial = dict(CHECKLIST)
+    partial.pop("links_checked")
+    act(moderator, ready_draft, task_state, "approve", partial)
+    ready_draft.refresh_from_db()
+    assert not ready_draft.live
+
+    mail.outbox.clear()
+    act(moderator, ready_draft, task_state, "approve", CHECKLIST)
+    ready_draft.refresh_from_db()
+    assert ready_draft.live and ready_draft.version == 1
+    assert any(library.editor_a1.email in message.to for message in mail.outbox)
+
+
+def test_requesting_changes_needs_a_comment_and_tells_the_author(library, ready_draft):
+    task_state = start_review(library, ready_draft)
+    moderator = logged_in(library.moderator_a)
+    act(moderator, ready_draft, task_state, "reject", {"comment": ""})
+    task_state.refresh_from_db()
+    assert task_state.status == task_state.STATUS_IN_PROGRESS
+
+    mail.outbox.clear()
+    act(
+        moderator, ready_draft, task_state, "reject", {"comment": "Please remove the pupil's name."}
+    )
+    task_state.refresh_from_db()
+    assert task_state.status == task_state.STATUS_REJECTED
+    assert task_state.comment == "Please remove the pupil's name."
+    assert any(library.editor_a1.email in message.to for message in mail.outbox)
+    ready_draft.refresh_from_db()
+    assert not ready_draft.live
+
+
+def test_an_editor_cannot_approve_their_own_submission(library, ready_draft):
+    task_state = start_review(library, ready_draft)
+    act(logged_in(library.editor_a1), ready_draft, task_state, "approve", CHECKLIST)
+    ready_draft.refresh_from_db()
+    assert not ready_draft.live
+
+
+def test_another_trusts_moderator_cannot_approve(library, ready_draft):
+    task_state = start_review(library, ready_draft)
+    act(logged_in(library.moderator_b), ready_draft, task_state, "approve", CHECKLIST)
+    ready_draft.refresh_from_db()
+    assert not ready_draft.live

@@ -1,0 +1,28 @@
+"""The real services CI provides are the ones the suite talks to."""
+
+import os
+
+import pytest
+from django.db import connection
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_suite_runs_on_postgresql():
+    assert connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
+        cursor.execute("select version()")
+        assert cursor.fetchone()[0].startswith("PostgreSQL")
+
+
+@pytest.mark.elasticsearch
+def test_elasticsearch_answers_from_python():
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(os.environ["ELASTICSEARCH_URL"], request_timeout=10)
+    info = client.info()
+    assert info["version"]["number"].split(".")[0] in {"8", "9"}
+    assert client.cluster.health(wait_for_status="yellow", timeout="30s")["status"] in {
+        "green",
+        "yellow",
+    }

@@ -2,11 +2,14 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import can_take_offline, take_offline
 from .models import LearningChallengePage, Subject, Theme
 from .visibility import visible_to
 
@@ -59,3 +62,33 @@ def explorer_respects_schools(parent_page, pages, request):
 def hide_cross_school_reports(request, menu_items):
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+class TakeOfflineMenuItem(ActionMenuItem):
+    """For editors who cannot publish (moderators have Wagtail's own Unpublish)."""
+
+    label = "Take offline now"
+    name = "action-take-offline"
+    icon_name = "warning"
+
+    def is_shown(self, context):
+        page = context.get("page")
+        if context["view"] != "edit" or not isinstance(page, LearningChallengePage):
+            return False
+        tester = self.get_user_page_permissions_tester(context)
+        return can_take_offline(context["request"].user, page) and not tester.can_unpublish()
+
+    def get_url(self, parent_context):
+        return reverse("challenges_take_offline", args=[parent_context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def register_take_offline_menu_item():
+    return TakeOfflineMenuItem(order=60)
+
+
+@hooks.register("register_admin_urls")
+def register_challenge_admin_urls():
+    return [
+        path("challenges/<int:page_id>/take-offline/", take_offline, name="challenges_take_offline")
+    ]

@@ -78,3 +78,27 @@ def test_roles_reach_the_admin(library, role):
     client = Client()
     client.force_login(getattr(library, role))
     assert client.get("/admin/").status_code == 200
+
+
+def test_school_editor_takes_their_challenge_offline_at_once(library):
+    client = Client()
+    client.force_login(library.editor_a1)
+    edit = client.get(f"/admin/pages/{library.public.pk}/edit/").content.decode()
+    assert "Take offline now" in edit
+    response = client.post(f"/admin/challenges/{library.public.pk}/take-offline/")
+    assert response.status_code == 302
+    library.public.refresh_from_db()
+    assert not library.public.live
+    assert Client().get("/alder/ash/public-bug-hotel/").status_code == 404
+
+
+def test_editor_cannot_take_another_schools_challenge_offline(library):
+    beech = make_challenge(library.school_b1, "Beech pond")
+    client = Client()
+    client.force_login(library.editor_a1)
+    response = client.post(f"/admin/challenges/{beech.pk}/take-offline/")
+    assert (
+        response.status_code == 302 and response.url == "/admin/"
+    )  # Wagtail's "permission denied"
+    beech.refresh_from_db()
+    assert beech.live

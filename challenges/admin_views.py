@@ -1,7 +1,14 @@
 """Admin views that keep school boundaries where Wagtail's own views do not."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+
+from .models import LearningChallengePage
 
 
 def _is_superuser(user):
@@ -20,19 +27,13 @@ def can_take_offline(user, page):
 
 
 def take_offline(request, page_id):
-    from django.contrib import messages
-    from django.core.exceptions import PermissionDenied
-    from django.shortcuts import get_object_or_404, redirect
-    from django.template.response import TemplateResponse
-    from wagtail.actions.unpublish_page import UnpublishPageAction
-
-    from .models import LearningChallengePage
-
     page = get_object_or_404(LearningChallengePage, pk=page_id)
     if not can_take_offline(request.user, page):
         raise PermissionDenied
     if request.method == "POST":
         UnpublishPageAction(page, user=request.user).execute(skip_permission_checks=True)
-        messages.success(request, f"“{page.title}” is offline now. A moderator can publish it again.")
+        messages.success(
+            request, f"“{page.title}” is offline now. A moderator can publish it again."
+        )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(request, "challenges/admin/take_offline.html", {"page": page})

@@ -149,10 +149,17 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
 
-# The admin's own search stays on Wagtail's database backend; discovery has its own (search/).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The admin's own search stays on Wagtail's database backend. Discovery (search/) uses it too,
+# over words it has stemmed itself: the "simple" configuration keeps PostgreSQL from stemming
+# them again, so SQLite and PostgreSQL match the same words.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 
+# Discovery on Elasticsearch when set; the database implementation otherwise (and as fallback).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "challenges")
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@localhost")
 
@@ -168,5 +175,6 @@ LOGGING = {
         "library": {"handlers": ["console"], "level": "INFO"},
         "challenges": {"handlers": ["console"], "level": "INFO"},
         "search": {"handlers": ["console"], "level": "INFO"},
+        "elastic_transport": {"handlers": ["console"], "level": "WARNING"},
     },
 }

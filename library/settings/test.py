@@ -14,3 +14,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
+# Only the search suites talk to Elasticsearch, each on its own alias (tests/search/conftest.py);
+# every other test indexes into the database implementation.
+ELASTICSEARCH_URL = ""

@@ -1,0 +1,134 @@
+"""The one search interface; the database and Elasticsearch implementations both provide it."""
+
+from dataclasses import dataclass, field
+
+from challenges.filters import FACETS, FIXED_LABELS
+from challenges.visibility import EVERYTHING, viewer_keys
+
+from ..text import query_terms, snippet
+
+
+@dataclass
+class SearchPage:
+    """One page of results with facet counts, ready for HTML or JSON."""
+
+    total: int
+    results: list  # cards (dicts) with a "snippet"
+    facets: dict  # facet -> [{value, label, count, selected}]
+    page: int = 1
+    per_page: int = 20
+    implementation: str = ""
+    notices: list = field(default_factory=list)
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+    def as_json(self):
+        return {
+            "total": self.total,
+            "page": self.page,
+            "pages": self.pages,
+            "results": self.results,
+            "facets": self.facets,
+        }
+
+
+class ChallengeSearch:
+    """Search, suggest and related over the index; keeping the index in step with publishing."""
+
+    name = "base"
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def search(self, query, viewer):
+        """A SearchPage for a ChallengeQuery, seen by `viewer`."""
+        raise NotImplementedError
+
+    def suggest(self, q, viewer, limit=8):
+        """Titles and tags completing what was typed: [{"text", "kind", "url"}]."""
+        raise NotImplementedError
+
+    def related(self, challenge, viewer, limit=4):
+        """Cards of challenges sharing subjects, themes or tags, never the challenge itself."""
+        raise NotImplementedError
+
+    # Writing -----------------------------------------------------------------------------------
+
+    def index(self, documents):
+        raise NotImplementedError
+
+    def remove(self, page_ids):
+        raise NotImplementedError
+
+    def rebuild(self, documents, total, progress=None):
+        raise NotImplementedError
+
+    def status(self):
+        raise NotImplementedError
+
+
+def audience_filter_keys(viewer):
+    """The audience keys to filter on, or None when the viewer sees everything."""
+    keys = viewer_keys(viewer)
+    return None if keys is EVERYTHING else sorted(keys)
+
+
+def with_snippets(cards_and_sources, q):
+    terms = query_terms(q)
+    results = []
+    for card, source in cards_and_sources:
+        results.append({**card, "snippet": snippet(source or card.get("summary", ""), terms)})
+    return results
+
+
+def shape_facets(raw_counts, query, labels):
+    """{facet: {value: count}} to the public shape, selected values always listed."""
+    facets = {}
+    for name in FACETS:
+        counts = dict(raw_counts.get(name, {}))
+        selected = set(query.filters.get(name, ()))
+        for value in selected:
+            counts.setdefault(value, 0)
+        entries = [
+            {
+                "value": value,
+                "label": labels.get(name, {}).get(value)
+                or FIXED_LABELS.get(name, {}).get(value)
+                or value,
+                "count": count,
+                "selected": value in selected,
+            }
+            for value, count in counts.items()
+            if count or value in selected
+        ]
+        entries.sort(key=lambda entry: (-entry["count"], entry["label"].lower()))
+        facets[name] = entries
+    return facets
+
+
+def facet_labels(raw_counts):
+    """Names for the open-vocabulary facets, in a constant number of queries."""
+    from challenges.models import ChallengeTag, Subject, Theme
+    from home.models import SchoolPage, TrustPage
+
+    def values(name):
+        return list(raw_counts.get(name, {}))
+
+    return {
+        "subject": dict(
+            Subject.objects.filter(slug__in=values("subject")).values_list("slug", "name")
+        ),
+        "theme": dict(Theme.objects.filter(slug__in=values("theme")).values_list("slug", "name")),
+        "tag": dict(
+            ChallengeTag.tag_model()
+            .objects.filter(slug__in=values("tag"))
+            .values_list("slug", "name")
+        ),
+        "trust": dict(
+            TrustPage.objects.filter(slug__in=values("trust")).values_list("slug", "title")
+        ),
+        "school": dict(
+            SchoolPage.objects.filter(slug__in=values("school")).values_list("slug", "title")
+        ),
+    }

@@ -1,0 +1,235 @@
+"""The database implementation: Wagtail's database search backend (SQLite FTS5 or PostgreSQL
+full text) over stemmed words for relevance; the ORM for visibility, filters and facet counts."""
+
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, When
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import PlainText
+
+from challenges.models import ChallengeTag
+
+from ..models import IndexLog, SearchDocument, SearchFacet
+from ..text import query_terms
+from .base import (
+    ChallengeSearch,
+    SearchPage,
+    audience_filter_keys,
+    facet_labels,
+    shape_facets,
+    with_snippets,
+)
+
+RELATED_WEIGHTS = {"tag": 3, "theme": 2, "subject": 1}
+DOCUMENT_FIELDS = [
+    "uid", "audience", "title", "title_terms", "text_terms", "snippet_source", "published_at",
+    "adapted_count", "card",
+]  # fmt: skip
+
+
+class DatabaseSearch(ChallengeSearch):
+    name = "database"
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def _visible(self, viewer):
+        keys = audience_filter_keys(viewer)
+        documents = SearchDocument.objects.all()
+        return documents if keys is None else documents.filter(audience__in=keys)
+
+    def _text_matches(self, q):
+        """Documents containing every stemmed term, ordered by relevance; None without terms."""
+        terms = query_terms(q)
+        if not terms:
+            return None
+        results = get_search_backend("default").search(
+            PlainText(" ".join(terms), operator="and"), SearchDocument, order_by_relevance=True
+        )
+        return results.get_queryset()
+
+    @staticmethod
+    def _filtered(documents, filters):
+        for facet, values in filters.items():
+            documents = documents.filter(
+                pk__in=SearchFacet.objects.filter(facet=facet, value__in=values).values(
+                    "document_id"
+                )
+            )
+        return documents
+
+    def _facet_counts(self, base, query):
+        """Each facet's counts apply every other active filter (one query per selected facet,
+        plus one for all the others)."""
+        counts = defaultdict(dict)
+        selected = list(query.filters)
+        groups = [(facet, query.without(facet)) for facet in selected]
+        groups.append((None, query.filters))
+        for facet, filters in groups:
+            rows = SearchFacet.objects.filter(
+                document__in=self._filtered(base, filters).values("pk")
+            )
+            rows = rows.filter(facet=facet) if facet else rows.exclude(facet__in=selected)
+            for row in rows.values("facet", "value").annotate(count=Count("document_id")):
+                counts[row["facet"]][row["value"]] = row["count"]
+        return counts
+
+    def search(self, query, viewer):
+        base = self._visible(viewer)
+        text = self._text_matches(query.q)
+        if text is not None:
+            base = base.filter(pk__in=text.values("pk"))
+        matching = self._filtered(base, query.filters)
+        total = matching.count()
+        if query.sort == "relevance" and text is not None:
+            ordered = text.filter(pk__in=matching.values("pk"))
+        elif query.sort == "most_adapted":
+            ordered = matching.order_by("-adapted_count", "-published_at", "uid")
+        else:
+            ordered = matching.order_by("-published_at", "uid")
+        rows = ordered.values_list("card", "snippet_source")[
+            query.offset : query.offset + query.per_page
+        ]
+        raw_counts = self._facet_counts(base, query)
+        return SearchPage(
+            total=total,
+            results=with_snippets(rows, query.q),
+            facets=shape_facets(raw_counts, query, facet_labels(raw_counts)),
+            page=query.page,
+            per_page=query.per_page,
+            implementation=self.name,
+        )
+
+    def suggest(self, q, viewer, limit=8):
+        typed = " ".join(q.lower().split())
+        if len(typed) < 2:
+            return []
+        visible = self._visible(viewer)
+        titles = (
+            visible.filter(Q(title__istartswith=typed) | Q(title__icontains=" " + typed))
+            .order_by("title", "uid")
+            .values_list("title", "card")[:limit]
+        )
+        tag_model = ChallengeTag.tag_model()
+        tags = (
+            SearchFacet.objects.filter(
+                facet="tag", value__startswith=slugify(typed), document__in=visible.values("pk")
+            )
+            .values_list("value", flat=True)
+            .distinct()
+            .order_by("value")
+            .annotate(
+                name=Subquery(tag_model.objects.filter(slug=OuterRef("value")).values("name")[:1])
+            )
+            .values_list("value", "name")[:limit]
+        )
+        return suggestions(titles, tags, limit)
+
+    def related(self, challenge, viewer, limit=4):
+        own = SearchFacet.objects.filter(document_id=challenge.pk, facet__in=RELATED_WEIGHTS)
+        shared = Q()
+        for facet, value in own.values_list("facet", "value"):
+            shared |= Q(facet=facet, value=value)
+        if not shared:
+            return []
+        candidates = self._visible(viewer).exclude(pk=challenge.pk).values("pk")
+        weight = Case(
+            *(When(facet=facet, then=w) for facet, w in RELATED_WEIGHTS.items()),
+            output_field=IntegerField(),
+        )
+        scored = (
+            SearchFacet.objects.filter(shared, document__in=candidates)
+            .values("document_id")
+            .annotate(score=Sum(weight))
+            .order_by("-score", "-document__published_at", "document__uid")[:limit]
+        )
+        ids = [row["document_id"] for row in scored]
+        cards = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "card"))
+        return [cards[pk] for pk in ids]
+
+    # Writing -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _facet_rows(document, data):
+        return [
+            SearchFacet(document=document, facet=facet, value=value)
+            for facet, values in data["facets"].items()
+            for value in dict.fromkeys(values)
+        ]
+
+    def index(self, documents):
+        for data in documents:
+            with transaction.atomic():
+                document, _ = SearchDocument.objects.update_or_create(
+                    page_id=data["page_id"], defaults={f: data[f] for f in DOCUMENT_FIELDS}
+                )
+                document.facets.all().delete()
+                SearchFacet.objects.bulk_create(self._facet_rows(document, data))
+
+    def restrict(self, page_id, audience):
+        SearchDocument.objects.filter(page_id=page_id).update(audience=audience)
+
+    def remove(self, page_ids):
+        SearchDocument.objects.filter(page_id__in=page_ids).delete()
+
+    def rebuild(self, documents, total, progress=None, batch_size=500):
+        """Replace the whole index in one transaction: readers see the old index until commit."""
+        wagtail_index = get_search_backend("default")
+        count = 0
+        with transaction.atomic():
+            SearchDocument.objects.all().delete()
+            batch = []
+            for data in documents:
+                batch.append(data)
+                if len(batch) >= batch_size:
+                    count += self._bulk_load(batch, wagtail_index)
+                    batch = []
+                    if progress:
+                        progress(count)
+            count += self._bulk_load(batch, wagtail_index)
+            if progress:
+                progress(count)
+            IndexLog.objects.update_or_create(
+                implementation=self.name,
+                defaults={"rebuilt_at": timezone.now(), "documents": count, "target": "database"},
+            )
+        return count
+
+    def _bulk_load(self, batch, wagtail_index):
+        if not batch:
+            return 0
+        objects = SearchDocument.objects.bulk_create(
+            [
+                SearchDocument(page_id=d["page_id"], **{f: d[f] for f in DOCUMENT_FIELDS})
+                for d in batch
+            ]
+        )
+        SearchFacet.objects.bulk_create(
+            [
+                row
+                for obj, data in zip(objects, batch, strict=True)
+                for row in self._facet_rows(obj, data)
+            ]
+        )
+        wagtail_index.add_bulk(SearchDocument, objects)
+        return len(objects)
+
+    def status(self):
+        log = IndexLog.objects.filter(implementation=self.name).first()
+        return {
+            "implementation": self.name,
+            "documents": SearchDocument.objects.count(),
+            "target": "database table search_searchdocument",
+            "last_rebuild": log.rebuilt_at.isoformat() if log else None,
+        }
+
+
+def suggestions(titles, tags, limit):
+    """Challenge titles first, then tags: [{"text", "kind", "url"}]."""
+    items = [{"text": title, "kind": "challenge", "url": card["url"]} for title, card in titles]
+    items += [
+        {"text": name or slug, "kind": "tag", "url": f"/search/?tag={slug}"} for slug, name in tags
+    ]
+    return items[:limit]

@@ -1,0 +1,83 @@
+"""What gets indexed for a published challenge: one dict, the same for every implementation."""
+
+from challenges.filters import facet_values
+from challenges.models import LearningChallengePage
+
+from .text import analysed, plain_text
+
+
+def adaptation_count(challenge):
+    """Schools in this instance with a published adaptation of the challenge."""
+    return (
+        LearningChallengePage.objects.live()
+        .filter(adapted_from__uid=str(challenge.uid))
+        .exclude(school=None)
+        .values("school")
+        .distinct()
+        .count()
+    )
+
+
+def _activity_text(challenge):
+    for activity in challenge.activity_values:
+        yield activity["title"]
+        yield plain_text(activity["body"].source if activity["body"] else "")
+
+
+def _card(challenge):
+    image = challenge.hero_image
+    rendition = image.get_rendition("fill-480x270") if image else None
+    return {
+        "uid": str(challenge.uid),
+        "title": challenge.title,
+        "url": challenge.url,
+        "summary": challenge.summary,
+        "school": challenge.school.title if challenge.school else "",
+        "trust": challenge.trust.title if challenge.trust else "",
+        "key_stages": challenge.key_stages,
+        "duration_min_minutes": challenge.duration_min_minutes,
+        "duration_max_minutes": challenge.duration_max_minutes,
+        "kind": challenge.get_kind_display(),
+        "visibility": challenge.visibility,
+        "image_url": rendition.url if rendition else "",
+    }
+
+
+def build_document(challenge):
+    """The indexable form of a live challenge."""
+    body = [
+        challenge.summary,
+        *(block.value for block in challenge.outcomes),
+        *(block.value["item"] for block in challenge.materials),
+        *_activity_text(challenge),
+        *(plain_text(text) for _, text in challenge.family_sections),
+        challenge.share_how,
+        *challenge.tag_names,
+        *(subject.name for subject in challenge.subjects.all()),
+        *(theme.name for theme in challenge.themes.all()),
+    ]
+    body_text = " ".join(part for part in body if part)
+    return {
+        "page_id": challenge.pk,
+        "uid": str(challenge.uid),
+        "audience": challenge.audience,
+        "title": challenge.title,
+        "title_terms": analysed(challenge.title),
+        "text_terms": analysed(body_text),
+        "snippet_source": " ".join(filter(None, [challenge.summary, *_activity_text(challenge)])),
+        "tag_names": challenge.tag_names,
+        "published_at": challenge.first_published_at,
+        "adapted_count": adaptation_count(challenge),
+        "facets": facet_values(challenge),
+        "card": _card(challenge),
+    }
+
+
+def live_challenges():
+    """Everything that belongs in the index: live challenges, any audience."""
+    return (
+        LearningChallengePage.objects.live()
+        .select_related("trust", "school", "hero_image")
+        .prefetch_related("year_groups", "subjects", "themes", "tagged_items__tag", "contributors")
+        .order_by("pk")
+    )

@@ -1,0 +1,62 @@
+"""The database implementation's index: one document per live challenge, plus its facet values.
+
+Written only when a challenge is published, unpublished, moved or deleted (never on draft
+saves), so drafts never reach it.
+"""
+
+from django.db import models
+from wagtail.search import index
+
+from challenges.models import LearningChallengePage
+
+
+class SearchDocument(index.Indexed, models.Model):
+    page = models.OneToOneField(
+        LearningChallengePage, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    uid = models.CharField(max_length=36, unique=True)
+    audience = models.CharField(max_length=40, db_index=True)
+    title = models.CharField(max_length=255)
+    title_terms = models.TextField()
+    text_terms = models.TextField()
+    snippet_source = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, db_index=True)
+    adapted_count = models.PositiveIntegerField(default=0)
+    card = models.JSONField(default=dict)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    # Relevance comes from Wagtail's database backend over the stemmed words.
+    search_fields = [
+        index.SearchField("title_terms", boost=4),
+        index.SearchField("text_terms"),
+    ]
+
+    def __str__(self):
+        return self.title
+
+
+class SearchFacet(models.Model):
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [models.Index(fields=["facet", "value", "document"])]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "facet", "value"], name="one_facet_value")
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class IndexLog(models.Model):
+    """When each implementation was last rebuilt (for `search_index status`)."""
+
+    implementation = models.CharField(max_length=20, unique=True)
+    rebuilt_at = models.DateTimeField()
+    documents = models.PositiveIntegerField()
+    target = models.CharField(max_length=100, blank=True)
+
+    def __str__(self):
+        return f"{self.implementation} rebuilt {self.rebuilt_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,25 @@
+"""Background work of discovery (django-tasks; the immediate backend runs it inline)."""
+
+import logging
+
+from django_tasks import task
+
+logger = logging.getLogger("search")
+
+
+@task()
+def index_challenges(page_ids):
+    """(Re)index live challenges; anything no longer live is removed instead."""
+    from .backends import SearchUnavailable, indexes
+    from .documents import build_document, live_challenges
+
+    challenges = list(live_challenges().filter(pk__in=page_ids))
+    documents = [build_document(challenge) for challenge in challenges]
+    gone = set(page_ids) - {challenge.pk for challenge in challenges}
+    for implementation in indexes():
+        try:
+            implementation.index(documents)
+            if gone:
+                implementation.remove(sorted(gone))
+        except SearchUnavailable as error:
+            logger.error("Could not index in %s: %s", implementation.name, error)

@@ -1,0 +1,65 @@
+"""Text analysis shared by every search implementation: English stemming done in Python.
+
+SQLite's FTS5 does not stem and Elasticsearch's test server has no English analyser, so both
+index stemmed words and receive stemmed queries from here: the same words match everywhere.
+"""
+
+import re
+
+import snowballstemmer
+from django.utils.html import escape, strip_tags
+
+WORD = re.compile(r"[^\W_]+")
+STOP_WORDS = frozenset(
+    "a an and are as at be by for from has have i in is it its of on or our so the this to "
+    "was we what with you your".split()
+)
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def words(text):
+    return WORD.findall((text or "").lower())
+
+
+def stem(word):
+    return _stemmer.stemWord(word)
+
+
+def analyse(text):
+    """Stemmed words of a text, in order, stop words dropped."""
+    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+
+
+def analysed(text):
+    return " ".join(analyse(text))
+
+
+def query_terms(q):
+    """Unique stemmed terms of a query, in the order typed."""
+    return list(dict.fromkeys(analyse(q)))
+
+
+def plain_text(html):
+    return re.sub(r"\s+", " ", strip_tags(html or "")).strip()
+
+
+def snippet(text, terms, length=220):
+    """Escaped plain text around the first matching word, with matches wrapped in <mark>."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    terms = set(terms)
+    matches = [m for m in WORD.finditer(text) if stem(m.group().lower()) in terms]
+    start = 0
+    if matches and matches[0].start() > length // 3:
+        start = text.rfind(" ", 0, matches[0].start() - length // 3) + 1
+    end = min(len(text), start + length)
+    if end < len(text):
+        end = max(text.rfind(" ", start, end), start + length // 2)
+    pieces, position = [], start
+    for match in matches:
+        if match.start() < start or match.end() > end:
+            continue
+        pieces.append(escape(text[position : match.start()]))
+        pieces.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
+    pieces.append(escape(text[position:end]))
+    return ("…" if start else "") + "".join(pieces) + ("…" if end < len(text) else "")

@@ -1,8 +1,9 @@
 from django.db.models import F
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import LearningChallengePage
+from .models import LearningChallengePage, PublicationStamp
 
 
 @receiver(page_published, sender=LearningChallengePage)
@@ -21,3 +22,12 @@ def rederive_ownership_after_move(sender, instance, **kwargs):
         LearningChallengePage.objects.filter(pk=challenge.pk).update(
             trust=challenge.trust, school=challenge.school, audience=challenge.audience
         )
+
+
+@receiver(page_published, sender=LearningChallengePage)
+@receiver(page_unpublished, sender=LearningChallengePage)
+@receiver(post_delete, sender=LearningChallengePage)
+@receiver(post_page_move)
+def public_content_changed(sender, **kwargs):
+    """Invalidates every cached channel (their ETags derive from this stamp)."""
+    PublicationStamp.bump()

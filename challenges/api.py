@@ -1,14 +1,50 @@
 """Wagtail API v2: only our challenges endpoint is mounted, over what anonymous visitors may see."""
 
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from .filters import ChallengeFilterForm
 from .models import LearningChallengePage
 from .visibility import anonymous, visible_to
+
+# The API filters through the search filter form; each maps onto the page's own relations.
+API_FILTERS = {
+    "subject": "subjects__slug__in",
+    "theme": "themes__slug__in",
+    "tag": "tags__slug__in",
+    "trust": "trust__slug__in",
+    "school": "school__slug__in",
+    "key_stage": "year_groups__key_stage__in",
+    "year": "year_groups__code__in",
+    "cost": "cost__in",
+    "kind": "kind__in",
+    "licence": "licence__in",
+}
+
+
+class ChallengeFilters(BaseFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        params = request.GET.copy()
+        for name in list(params):
+            if name not in API_FILTERS:
+                del params[name]
+        form = ChallengeFilterForm(params)
+        if not form.is_valid():
+            raise BadRequestError(
+                "; ".join(f"{name}: {text}" for name, text in form.error_text().items())
+            )
+        for facet, values in form.to_query().filters.items():
+            queryset = queryset.filter(**{API_FILTERS[facet]: values})
+        return queryset.distinct()
 
 
 class ChallengesAPIViewSet(PagesAPIViewSet):
     model = LearningChallengePage
+    filter_backends = [FieldsFilter, ChallengeFilters, OrderingFilter, SearchFilter]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(API_FILTERS)
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "uid",
         "summary",

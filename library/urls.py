@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
     path("search/", include("search.urls")),
+    path("", include("challenges.urls")),
 ]
 
 if settings.DEBUG:

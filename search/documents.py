@@ -26,7 +26,9 @@ def _activity_text(challenge):
 
 def _card(challenge):
     image = challenge.hero_image
-    rendition = image.get_rendition("fill-480x270") if image else None
+    # Cards also feed the widget and feeds on other websites: no photos of pupils there.
+    shareable = image is not None and image.may_leave_instance
+    rendition = image.get_rendition("fill-480x270") if shareable else None
     return {
         "uid": str(challenge.uid),
         "title": challenge.title,
@@ -40,7 +42,14 @@ def _card(challenge):
         "kind": challenge.get_kind_display(),
         "visibility": challenge.visibility,
         "image_url": rendition.url if rendition else "",
+        "image_alt": "" if challenge.hero_image_decorative else challenge.hero_image_alt,
+        "first_published_at": _iso(challenge.first_published_at),
+        "last_published_at": _iso(challenge.last_published_at),
     }
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
 
 
 def build_document(challenge):

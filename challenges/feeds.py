@@ -1,0 +1,66 @@
+"""/feeds/challenges/: an Atom feed of public challenges, with the search filters."""
+
+from datetime import datetime
+
+from django.contrib.syndication.views import Feed
+from django.http import JsonResponse
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_safe
+
+from .embed import channel_query, widget_cards
+from .http_cache import conditional
+
+FEED_SIZE = 50
+
+
+class ChallengeFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Learning challenges"
+    subtitle = "New and updated learning challenges shared by schools."
+    link = "/"
+    author_name = "Learning Challenge Library"
+
+    def get_object(self, request, *args, **kwargs):
+        return request
+
+    def items(self, request):
+        return widget_cards(request, request.challenge_query)[1]
+
+    def item_title(self, card):
+        return card["title"]
+
+    def item_description(self, card):
+        return card["summary"]
+
+    def item_link(self, card):
+        return card["url"]
+
+    def item_guid(self, card):
+        return f"urn:uuid:{card['uid']}"
+
+    item_guid_is_permalink = False
+
+    def item_author_name(self, card):
+        return card["school"] or card["trust"]
+
+    def item_pubdate(self, card):
+        return _moment(card.get("first_published_at"))
+
+    def item_updateddate(self, card):
+        return _moment(card.get("last_published_at") or card.get("first_published_at"))
+
+    def feed_extra_kwargs(self, request):
+        return {"feed_guid": request.build_absolute_uri(request.get_full_path())}
+
+
+def _moment(value):
+    return datetime.fromisoformat(value) if value else None
+
+
+@require_safe
+def challenge_feed(request):
+    query, errors = channel_query(request, default_limit=FEED_SIZE, max_limit=FEED_SIZE)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
+    request.challenge_query = query
+    return conditional(request, lambda: ChallengeFeed()(request))

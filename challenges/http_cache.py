@@ -1,0 +1,39 @@
+"""Validators for the cached public channels (embed, widget, oEmbed, feeds)."""
+
+import hashlib
+
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+
+from .models import PublicationStamp
+
+MAX_AGE = 300  # seconds; conditional GETs revalidate cheaply after that
+
+
+def channel_etag(request, *parts):
+    """A strong ETag from what the response depends on, including the query string."""
+    digest = hashlib.sha256()
+    for part in (*parts, request.get_full_path()):
+        digest.update(str(part).encode())
+        digest.update(b"\0")
+    return quote_etag(digest.hexdigest()[:32])
+
+
+def conditional(request, render, *etag_parts, last_modified=None):
+    """304 when the client's copy is current, else render(); both carry validators.
+
+    Every ETag includes the publication stamp, so any publish or unpublish invalidates it.
+    """
+    stamp = PublicationStamp.current()
+    last_modified = max(filter(None, [last_modified, stamp]))
+    etag = channel_etag(request, stamp.isoformat(), *etag_parts)
+    response = get_conditional_response(
+        request, etag=etag, last_modified=int(last_modified.timestamp())
+    )
+    if response is None:
+        response = render()
+    if response.status_code in (200, 304):
+        response.headers["ETag"] = etag
+        response.headers["Last-Modified"] = http_date(last_modified.timestamp())
+        patch_cache_control(response, public=True, max_age=MAX_AGE)
+    return response

@@ -11,7 +11,7 @@ import uuid
 from functools import lru_cache
 
 from django.contrib.staticfiles import finders
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 from home.models import SchoolPage
 
 from .filters import ChallengeFilterForm
-from .http_cache import conditional
+from .http_cache import InertJsonResponse, conditional
 from .visibility import anonymous, visible_to
 from .vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, AgeBand
 
@@ -166,6 +166,8 @@ def widget_cards(request, query):
             "key_stages": card["key_stages"],
             "duration_min_minutes": card["duration_min_minutes"],
             "duration_max_minutes": card["duration_max_minutes"],
+            "first_published_at": card.get("first_published_at"),
+            "last_published_at": card.get("last_published_at"),
         })  # fmt: skip
     return result.total, cards
 
@@ -174,11 +176,11 @@ def widget_cards(request, query):
 def widget_json(request):
     query, errors = channel_query(request)
     if errors:
-        return JsonResponse({"errors": errors}, status=400)
+        return InertJsonResponse({"errors": errors}, status=400)
 
     def render_json():
         total, cards = widget_cards(request, query)
-        return JsonResponse({"total": total, "results": cards})
+        return InertJsonResponse({"total": total, "results": cards})
 
     return conditional(request, render_json)
 

@@ -3,12 +3,11 @@
 from datetime import datetime
 
 from django.contrib.syndication.views import Feed
-from django.http import JsonResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
 from .embed import channel_query, widget_cards
-from .http_cache import conditional
+from .http_cache import InertJsonResponse, conditional
 
 FEED_SIZE = 50
 
@@ -49,8 +48,8 @@ class ChallengeFeed(Feed):
     def item_updateddate(self, card):
         return _moment(card.get("last_published_at") or card.get("first_published_at"))
 
-    def feed_extra_kwargs(self, request):
-        return {"feed_guid": request.build_absolute_uri(request.get_full_path())}
+    def feed_guid(self, request):
+        return request.build_absolute_uri(request.get_full_path())
 
 
 def _moment(value):
@@ -61,6 +60,6 @@ def _moment(value):
 def challenge_feed(request):
     query, errors = channel_query(request, default_limit=FEED_SIZE, max_limit=FEED_SIZE)
     if errors:
-        return JsonResponse({"errors": errors}, status=400)
+        return InertJsonResponse({"errors": errors}, status=400)
     request.challenge_query = query
     return conditional(request, lambda: ChallengeFeed()(request))

@@ -1,7 +1,10 @@
 """Validators for the cached public channels (embed, widget, oEmbed, feeds)."""
 
 import hashlib
+import json
 
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
@@ -37,3 +40,15 @@ def conditional(request, render, *etag_parts, last_modified=None):
         response.headers["Last-Modified"] = http_date(last_modified.timestamp())
         patch_cache_control(response, public=True, max_age=MAX_AGE)
     return response
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+class InertJsonResponse(HttpResponse):
+    """JSON whose <, > and & are escaped: harmless even if a page mistakes it for HTML."""
+
+    def __init__(self, data, **kwargs):
+        kwargs.setdefault("content_type", "application/json")
+        text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+        super().__init__(text, **kwargs)

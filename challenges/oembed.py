@@ -3,13 +3,13 @@
 import re
 from urllib.parse import urlsplit
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from .embed import absolute_url, get_public_challenge, public_challenges
-from .http_cache import conditional
+from .http_cache import InertJsonResponse, conditional
 
 EMBED_PATH = re.compile(r"^/embed/challenges/(?P<uid>[0-9a-fA-F-]{32,36})/?$")
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 640, 800
@@ -96,7 +96,7 @@ def oembed(request):
             "height": height,
             **_thumbnail(request, challenge, width, height),
         }
-        return JsonResponse(data)
+        return InertJsonResponse(data)
 
     return conditional(
         request, render_json, challenge.uid, challenge.version,

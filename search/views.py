@@ -2,10 +2,10 @@
 
 from urllib.parse import urlencode
 
-from django.http import JsonResponse
 from django.template.response import TemplateResponse
 
 from challenges.filters import FACETS, ChallengeFilterForm
+from challenges.http_cache import InertJsonResponse
 
 from .backends import get_search
 
@@ -38,12 +38,12 @@ def search(request):
     form = ChallengeFilterForm(request.GET)
     if not form.is_valid():
         if wants_json:
-            return JsonResponse({"errors": form.error_text()}, status=400)
+            return InertJsonResponse({"errors": form.error_text()}, status=400)
         return TemplateResponse(request, "search/search.html", {"form": form}, status=400)
     query = form.to_query()
     result = get_search().search(query, request.user)
     if wants_json:
-        return JsonResponse(result.as_json())
+        return InertJsonResponse(result.as_json())
     facets = [
         {
             "name": name,
@@ -82,4 +82,4 @@ def search(request):
 
 def suggest(request):
     q = request.GET.get("q", "")[:100]
-    return JsonResponse({"q": q, "suggestions": get_search().suggest(q, request.user)})
+    return InertJsonResponse({"q": q, "suggestions": get_search().suggest(q, request.user)})

@@ -74,3 +74,9 @@ def activity_labels(activity):
     labels.append(AgeBand(activity.get("age_band") or AgeBand.ALL).label)
     labels.append("Needs a screen" if activity.get("needs_screen") else "No screen needed")
     return labels
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, page):
+    """The page's address on the host this request came to."""
+    return context["request"].build_absolute_uri(page.url)

@@ -120,7 +120,7 @@ def embed_challenge(request, uid):
 
     return conditional(
         request, render_embed, challenge.uid, challenge.version,
-        last_modified=challenge.last_published_at,
+        last_modified=challenge.last_published_at, cache_rendering=True,
     )  # fmt: skip
 
 

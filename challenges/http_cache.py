@@ -3,6 +3,7 @@
 import hashlib
 import json
 
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -11,6 +12,7 @@ from django.utils.http import http_date, quote_etag
 from .models import PublicationStamp
 
 MAX_AGE = 300  # seconds; conditional GETs revalidate cheaply after that
+RENDER_CACHE_SECONDS = 3600  # the ETag changes on any publish, so stale entries are never hit
 
 
 def channel_etag(request, *parts):
@@ -22,10 +24,12 @@ def channel_etag(request, *parts):
     return quote_etag(digest.hexdigest()[:32])
 
 
-def conditional(request, render, *etag_parts, last_modified=None):
+def conditional(request, render, *etag_parts, last_modified=None, cache_rendering=False):
     """304 when the client's copy is current, else render(); both carry validators.
 
     Every ETag includes the publication stamp, so any publish or unpublish invalidates it.
+    With `cache_rendering`, a rendered 200 is kept in the cache under its ETag (a warm embed
+    costs two small queries and no template rendering).
     """
     stamp = PublicationStamp.current()
     last_modified = max(filter(None, [last_modified, stamp]))
@@ -34,11 +38,23 @@ def conditional(request, render, *etag_parts, last_modified=None):
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )
     if response is None:
-        response = render()
+        response = _cached_render(etag, render) if cache_rendering else render()
     if response.status_code in (200, 304):
         response.headers["ETag"] = etag
         response.headers["Last-Modified"] = http_date(last_modified.timestamp())
         patch_cache_control(response, public=True, max_age=MAX_AGE)
+    return response
+
+
+def _cached_render(etag, render):
+    key = f"rendered:{etag.strip(chr(34))}"
+    cached = cache.get(key)
+    if cached is not None:
+        content, content_type = cached
+        return HttpResponse(content, content_type=content_type)
+    response = render()
+    if response.status_code == 200:
+        cache.set(key, (response.content, response["Content-Type"]), RENDER_CACHE_SECONDS)
     return response
 
 

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from challenges.admin_views import page_types_usage_for_superusers
 from challenges.api import api_router
+from library.health import healthz
 
 urlpatterns = [
     # Wagtail's page-types report names each type's last edited page, drafts of any school included.
@@ -18,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path("healthz", healthz, name="healthz"),
     path("search/", include("search.urls")),
     path("", include("challenges.urls")),
 ]

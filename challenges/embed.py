@@ -21,6 +21,7 @@ from home.models import SchoolPage
 
 from .filters import ChallengeFilterForm
 from .http_cache import InertJsonResponse, conditional
+from .usage import record_embed_view
 from .visibility import anonymous, visible_to
 from .vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, AgeBand
 
@@ -125,11 +126,7 @@ def embed_challenge(request, uid):
 
 
 def _count_view(request, challenge):
-    try:
-        from .usage import record_embed_view
-    except ImportError:  # usage counting not installed
-        return
-    record_embed_view(request, challenge)
+    record_embed_view(request, challenge)  # in the cache: never a database write per view
 
 
 def channel_query(request, default_limit=6, max_limit=WIDGET_MAX_LIMIT):

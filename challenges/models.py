@@ -31,6 +31,7 @@ from . import visibility
 from .blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
 from .forms import ChallengePageForm
 from .licences import LICENCE_CHOICES, licence_for
+from .richtext import sanitise_rich_text
 from .vocabulary import (
     AdultSupport,
     Cost,
@@ -445,8 +446,22 @@ class LearningChallengePage(Page):
 
     # Validation and lifecycle ----------------------------------------------------------------
 
+    RICH_TEXT_FIELDS = ("support_ideas", "stretch_ideas", "family_guidance", "safety_notes")
+
+    def sanitise(self):
+        """Keep every rich text to the editor's features, whatever route it arrived by."""
+        for name in self.RICH_TEXT_FIELDS:
+            setattr(self, name, sanitise_rich_text(getattr(self, name)))
+        for block in self.activities:
+            if block.block_type == "activity" and block.value.get("body"):
+                body = block.value["body"]
+                clean = sanitise_rich_text(body.source)
+                if clean != body.source:
+                    block.value["body"] = type(body)(clean)
+
     def clean(self):
         super().clean()
+        self.sanitise()
         errors = {}
         low, high = self.duration_min_minutes, self.duration_max_minutes
         if low is not None and high is not None and high < low:
@@ -474,6 +489,7 @@ class LearningChallengePage(Page):
     def save(self, *args, **kwargs):
         # Partial saves (a draft revision of a live page) must not change who sees the live page.
         if kwargs.get("update_fields") is None:
+            self.sanitise()
             self.derive_ownership()
             if not self.licence and self.trust:
                 self.licence = self.trust.default_licence
@@ -545,3 +561,29 @@ class PublicationStamp(models.Model):
 
         stamp = cls.objects.filter(pk=1).values_list("changed_at", flat=True).first()
         return stamp or timezone.make_aware(timezone.datetime(2020, 1, 1))
+
+
+class EmbedView(models.Model):
+    """Views of a challenge embedded on one website (the referring host only) on one UTC day.
+
+    No personal data: challenge, site, day and a count. Counted in the cache and added here by
+    `challenges.usage.flush_embed_views`, never written per request.
+    """
+
+    challenge = models.ForeignKey(
+        LearningChallengePage, on_delete=models.CASCADE, related_name="embed_views"
+    )
+    site = models.CharField(max_length=253)
+    day = models.DateField()
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["challenge", "site", "day"], name="one_embed_view_row_per_site_per_day"
+            )
+        ]
+        indexes = [models.Index(fields=["day"], name="embed_view_day")]
+
+    def __str__(self):
+        return f"{self.challenge_id} on {self.site} on {self.day:%Y-%m-%d}: {self.views}"

@@ -92,3 +92,33 @@ def register_challenge_admin_urls():
     return [
         path("challenges/<int:page_id>/take-offline/", take_offline, name="challenges_take_offline")
     ]
+
+
+# Embed usage report ------------------------------------------------------------------------------
+
+from wagtail.admin.menu import MenuItem  # noqa: E402  (appended section)
+
+from .usage import embed_views_report, may_see_report  # noqa: E402
+
+
+class EmbedViewsMenuItem(MenuItem):
+    """Shown to trust moderators, trust admins and superusers; school editors have no report."""
+
+    def is_shown(self, request):
+        return may_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_embed_views_menu_item():
+    return EmbedViewsMenuItem(
+        "Embed views",
+        reverse("challenges_embed_views"),
+        name="embed-views",
+        icon_name="code",
+        order=1300,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_embed_views_admin_urls():
+    return [path("challenges/embed-views/", embed_views_report, name="challenges_embed_views")]

@@ -21,3 +21,5 @@ ELASTICSEARCH_URL = ""
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Embed views are flushed explicitly in tests, never as a side effect of an earlier test.
+EMBED_VIEWS_FLUSH_SECONDS = 0

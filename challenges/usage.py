@@ -1,0 +1,583 @@
+"""Embed usage: how often each challenge is viewed on each school website, per UTC day.
+
+What is counted, and what is not
+--------------------------------
+- One view is one GET of the embed page (200 or 304: the iframe was shown). HEAD requests and
+  browser prefetch/prerender requests (`Sec-Purpose`/`Purpose: prefetch`) are not views.
+- The embedding site is the host of the `Referer` header and nothing else: lowercased, without
+  scheme, port, path, query or credentials (IDN hosts in their ASCII form). No IP address, user
+  agent, cookie or identifier is stored: the data are (challenge, site, day, views).
+- A missing or unusable `Referer` (a school site with `Referrer-Policy: no-referrer`, the embed
+  URL opened directly, a garbage header) is counted under the explicit site UNKNOWN_SITE,
+  "(direct or unknown)", so a challenge's total stays right and the report says why a site is
+  missing. A `Referer` on this library itself (the host the request came to, the host of
+  `WAGTAILADMIN_BASE_URL`, and `EMBED_VIEWS_IGNORED_HOSTS`) is not counted: those are our own
+  previews, not a school website.
+- Bots are ignored where recognisable: an empty User-Agent, or one matching BOT_PATTERN
+  (override with the `EMBED_VIEWS_BOT_PATTERN` setting). The default pattern deliberately does not
+  match "HeadlessChrome": our own browser tests, and some real assistive set-ups, use it.
+
+Never a database write per request
+----------------------------------
+A view is two or three operations on Django's cache (`EMBED_VIEWS_CACHE`, default "default"):
+
+- the count key for (day, challenge, site) is created with `cache.add(key, 0)` and bumped with
+  `cache.incr(key)`. Both are atomic on LocMemCache (one process, a lock), Redis and Memcached,
+  so concurrent processes never lose an increment;
+- the first view of a (day, challenge, site) is the only one whose `add` succeeds, and only it
+  registers the key: `cache.incr` on the day's sequence number gives it a slot of its own, which it
+  fills with `cache.set`. No read-modify-write of a shared set anywhere, so there is no lost-update
+  race between processes and no lock on the hot path. A slot not yet filled when a flush reads the
+  day is simply picked up by the next flush.
+
+Flushing
+--------
+`flush_embed_views()` moves the counts into `EmbedView` rows. Only one flush runs at a time
+per cache (`cache.add` of a lock with a timeout); another caller returns 0 at once. For each
+registered key it reads the count and takes exactly that amount away with `cache.decr`, so views
+counted meanwhile stay for the next flush; it then adds the amounts to the rows in one transaction
+(`UPDATE ... views = views + n`, or INSERT, retried as UPDATE if a row appeared meanwhile). If
+the database write fails, the amounts go back into the cache. A second flush finds nothing and
+writes nothing. Views of a challenge deleted since are dropped.
+
+It runs from cron or the task worker (`manage.py flush_embed_views`, `flush_embed_views_task`),
+and opportunistically: `record_embed_view` flushes when `cache.add(gate, 1,
+EMBED_VIEWS_FLUSH_SECONDS)` succeeds, i.e. at most once every EMBED_VIEWS_FLUSH_SECONDS (default
+60; 0 or None turns it off) per cache: per process with LocMemCache, per cluster with a shared
+cache.
+
+With LocMemCache each web process keeps its own counts, so only its opportunistic flush can see
+them (the management command, a separate process, cannot), and a restart loses at most one flush
+interval. Production should use a shared cache (Redis or Memcached). Cache keys live
+KEEP_DAYS days: counts not flushed within that time (or evicted under memory pressure) are lost;
+these are usage statistics, not accounts.
+"""
+
+import hashlib
+import ipaddress
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost, PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Sum
+
+logger = logging.getLogger(__name__)
+
+UNKNOWN_SITE = "(direct or unknown)"
+
+# Case-insensitive, searched anywhere in the User-Agent. "(?<!cu)bot" spares Cubot phones.
+# Not "headless": our browser tests run HeadlessChrome and must be counted like any visitor.
+BOT_PATTERN = (
+    r"(?<!cu)bot|crawl|spider|slurp|facebookexternalhit|embedly|preview"
+    r"|python-|curl/|wget/|go-http-client|okhttp|java/|scrapy|httpclient"
+)
+
+DEFAULT_FLUSH_SECONDS = 60
+KEEP_DAYS = 7  # cache keys live this long; a flush looks this many days back
+FLUSH_LOCK_SECONDS = 300  # a crashed flush blocks the next one at most this long
+PREFIX = "embedviews:v1"
+GATE_KEY = f"{PREFIX}:flush-gate"
+LOCK_KEY = f"{PREFIX}:flush-lock"
+MAX_REFERER_LENGTH = 4096
+
+_HOSTNAME = re.compile(
+    r"^(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
+    r"(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$"
+)
+
+
+# Settings --------------------------------------------------------------------------------------
+
+
+def _cache():
+    return caches[getattr(settings, "EMBED_VIEWS_CACHE", "default")]
+
+
+def _flush_seconds():
+    return getattr(settings, "EMBED_VIEWS_FLUSH_SECONDS", DEFAULT_FLUSH_SECONDS)
+
+
+@lru_cache(maxsize=4)
+def _bot_regex(pattern):
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def utc_today():
+    return datetime.now(UTC).date()
+
+
+# Who is viewing, from where ---------------------------------------------------------------------
+
+
+def is_bot(user_agent):
+    """True for an empty User-Agent or one that names itself a bot, crawler, previewer or script."""
+    user_agent = (user_agent or "").strip()
+    if not user_agent:
+        return True
+    pattern = getattr(settings, "EMBED_VIEWS_BOT_PATTERN", BOT_PATTERN)
+    return bool(pattern) and bool(_bot_regex(pattern).search(user_agent))
+
+
+def normalise_host(host):
+    """A lowercase ASCII host name or IP address, or None when `host` is not one."""
+    if not host:
+        return None
+    host = host.strip().lower().rstrip(".")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    try:
+        host.encode("ascii")
+    except UnicodeEncodeError:
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    if _HOSTNAME.match(host):
+        return host
+    if "%" in host:  # IPv6 zone ids are local to a machine: not a website
+        return None
+    try:
+        return ipaddress.ip_address(host).compressed
+    except ValueError:
+        return None
+
+
+def referring_host(referer):
+    """The host of an http(s) Referer, or None when there is none or it cannot be read."""
+    if not referer or len(referer) > MAX_REFERER_LENGTH:
+        return None
+    try:
+        parts = urlsplit(referer.strip())
+        hostname = parts.hostname  # lowercased; no port, credentials or IPv6 brackets
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https"):
+        return None
+    return normalise_host(hostname)
+
+
+def _own_hosts(request):
+    hosts = {normalise_host(host) for host in getattr(settings, "EMBED_VIEWS_IGNORED_HOSTS", ())}
+    try:
+        hosts.add(normalise_host(urlsplit("//" + request.get_host()).hostname))
+    except (DisallowedHost, ValueError):
+        pass
+    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    if base_url:
+        try:
+            hosts.add(normalise_host(urlsplit(base_url).hostname))
+        except ValueError:
+            pass
+    hosts.discard(None)
+    return hosts
+
+
+def embedding_site(request):
+    """The site to count this request under, or None when it is not a countable view."""
+    if request.method != "GET":
+        return None
+    purpose = request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", "")
+    if "prefetch" in purpose.lower():
+        return None
+    if is_bot(request.headers.get("User-Agent")):
+        return None
+    host = referring_host(request.headers.get("Referer"))
+    if host is None:
+        return UNKNOWN_SITE
+    if host in _own_hosts(request):
+        return None
+    return host
+
+
+# Counting in the cache --------------------------------------------------------------------------
+
+
+def _day_key(day):
+    return f"{PREFIX}:{day:%Y%m%d}"
+
+
+def _count_key(day, challenge_id, site):
+    # Hashed: a 253-character host must not push the key past Memcached's 250-byte limit.
+    digest = hashlib.sha256(site.encode()).hexdigest()[:24]
+    return f"{_day_key(day)}:c:{challenge_id}:{digest}"
+
+
+def _register(cache, day, key, challenge_id, site):
+    """Give a new count key a slot of its own in the day's registry (add + incr: race-free)."""
+    ttl = KEEP_DAYS * 86400
+    sequence_key = f"{_day_key(day)}:n"
+    for _attempt in range(2):
+        cache.add(sequence_key, 0, ttl)
+        try:
+            slot = cache.incr(sequence_key)
+        except ValueError:  # evicted between add and incr
+            continue
+        cache.set(f"{_day_key(day)}:slot:{slot}", (key, challenge_id, site), ttl)
+        return
+
+
+def _count(cache, day, challenge_id, site):
+    ttl = KEEP_DAYS * 86400
+    key = _count_key(day, challenge_id, site)
+    for _attempt in range(2):
+        if cache.add(key, 0, ttl):  # only the first view of the day for this pair gets here
+            _register(cache, day, key, challenge_id, site)
+        try:
+            cache.incr(key)
+            return
+        except ValueError:  # expired or evicted between add and incr: add it again
+            continue
+
+
+def record_embed_view(request, challenge):
+    """Count one view of `challenge` (a page or its id) embedded on the referring site.
+
+    Call it from the embed view for every served embed (200 or 304). It never raises and never
+    writes to the database, except for the periodic flush it may trigger (at most once every
+    EMBED_VIEWS_FLUSH_SECONDS). Returns True when the view was counted.
+    """
+    try:
+        site = embedding_site(request)
+        if site is None:
+            return False
+        cache = _cache()
+        _count(cache, utc_today(), int(getattr(challenge, "pk", challenge)), site)
+    except Exception:  # counting must never break a school's website
+        logger.exception("Could not count an embed view")
+        return False
+    _maybe_flush(cache)
+    return True
+
+
+def _maybe_flush(cache):
+    seconds = _flush_seconds()
+    if not seconds:
+        return
+    try:
+        if cache.add(GATE_KEY, 1, seconds):
+            flush_embed_views()
+    except Exception:
+        logger.exception("Flushing embed views failed; the counts stay in the cache")
+
+
+def _registered(cache, today):
+    """{count key: (challenge id, site, day)} for every key registered in the last KEEP_DAYS."""
+    registered = {}
+    for offset in range(KEEP_DAYS):
+        day = today - timedelta(days=offset)
+        last_slot = cache.get(f"{_day_key(day)}:n") or 0
+        if not last_slot:
+            continue
+        slots = cache.get_many([f"{_day_key(day)}:slot:{n}" for n in range(1, last_slot + 1)])
+        for key, challenge_id, site in slots.values():
+            registered[key] = (challenge_id, site, day)
+    return registered
+
+
+def pending_embed_views():
+    """{(challenge id, site, day): views} counted in the cache and not flushed yet (no DB query)."""
+    cache = _cache()
+    registered = _registered(cache, utc_today())
+    counts = cache.get_many(list(registered))
+    return {registered[key]: value for key, value in counts.items() if value and value > 0}
+
+
+# Flushing to the database -----------------------------------------------------------------------
+
+
+def _write_rows(totals):
+    """Add each amount to its (challenge, site, day) row in one transaction; rows touched."""
+    from .models import EmbedView, LearningChallengePage
+
+    touched = 0
+    with transaction.atomic():
+        existing = set(
+            LearningChallengePage.objects.filter(
+                pk__in={challenge_id for challenge_id, _site, _day in totals}
+            ).values_list("pk", flat=True)
+        )
+        for (challenge_id, site, day), views in sorted(totals.items()):
+            if challenge_id not in existing:
+                continue  # deleted since: its views go with it
+            row = EmbedView.objects.filter(challenge_id=challenge_id, site=site, day=day)
+            if not row.update(views=F("views") + views):
+                try:
+                    with transaction.atomic():  # a savepoint: another writer may insert first
+                        EmbedView.objects.create(
+                            challenge_id=challenge_id, site=site, day=day, views=views
+                        )
+                except IntegrityError:
+                    row.update(views=F("views") + views)
+            touched += 1
+    return touched
+
+
+def _give_back(cache, taken):
+    for key, value in taken.items():
+        try:
+            cache.incr(key, value)
+        except ValueError:
+            cache.add(key, value, KEEP_DAYS * 86400)
+
+
+def _forget_old_days(cache, registered, today):
+    """Drop the registry of days before yesterday: no request can still count into them."""
+    for offset in range(2, KEEP_DAYS):
+        day = today - timedelta(days=offset)
+        keys = [key for key, (_c, _s, key_day) in registered.items() if key_day == day]
+        last_slot = cache.get(f"{_day_key(day)}:n") or 0
+        if not keys and not last_slot:
+            continue
+        slots = [f"{_day_key(day)}:slot:{n}" for n in range(1, last_slot + 1)]
+        cache.delete_many([*keys, *slots, f"{_day_key(day)}:n"])
+
+
+def flush_embed_views():
+    """Move the counts from the cache into EmbedView rows; returns how many rows it touched.
+
+    Atomic, and safe to run twice or concurrently: a flush already running makes this one return
+    0, and a second flush finds nothing left to add.
+    """
+    cache = _cache()
+    token = uuid.uuid4().hex
+    if not cache.add(LOCK_KEY, token, FLUSH_LOCK_SECONDS):
+        return 0
+    try:
+        today = utc_today()
+        registered = _registered(cache, today)
+        counts = cache.get_many(list(registered)) if registered else {}
+        taken, totals = {}, {}
+        for key, value in counts.items():
+            if not value or value <= 0:
+                continue
+            try:
+                cache.decr(key, value)  # exactly what we read: views counted meanwhile stay
+            except ValueError:
+                pass  # expired just now: what we read is still ours to write
+            taken[key] = value
+            totals[registered[key]] = totals.get(registered[key], 0) + value
+        touched = 0
+        if totals:
+            try:
+                touched = _write_rows(totals)
+            except Exception:
+                _give_back(cache, taken)
+                raise
+        _forget_old_days(cache, registered, today)
+        return touched
+    finally:
+        if cache.get(LOCK_KEY) == token:
+            cache.delete(LOCK_KEY)
+
+
+# The admin report --------------------------------------------------------------------------------
+
+REPORT_PERIODS = (30, 90)
+TABLE_LIMIT = 100
+
+
+def report_trusts_for(user):
+    """Trusts whose embed views the user may see: every trust for a superuser; else the trusts
+    the user moderates or administers (school editors get none)."""
+    from home.models import Role, TrustPage
+
+    if not (user.is_authenticated and user.is_active):
+        return TrustPage.objects.none()
+    if user.is_superuser:
+        return TrustPage.objects.all()
+    roles = Role.objects.filter(
+        group__user=user, kind__in=[Role.Kind.TRUST_MODERATOR, Role.Kind.TRUST_ADMIN]
+    )
+    return TrustPage.objects.filter(pk__in=roles.values("page_id"))
+
+
+def may_see_report(user):
+    return report_trusts_for(user).exists()
+
+
+@dataclass
+class Bar:
+    day: date
+    views: int
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass
+class Chart:
+    """Geometry of a server-side SVG bar chart of views per day (no JavaScript)."""
+
+    width: int
+    height: int
+    left: int
+    top: int
+    plot_width: int
+    plot_height: int
+    bars: list
+    max_views: int
+    total: int
+    peak: Bar | None
+
+    @property
+    def baseline(self):
+        return self.top + self.plot_height
+
+    @property
+    def right(self):
+        return self.left + self.plot_width
+
+    @property
+    def middle(self):
+        return self.top + self.plot_height / 2
+
+    @property
+    def half_views(self):
+        return self.max_views / 2
+
+    @property
+    def label_y(self):
+        return self.baseline + 18
+
+    @property
+    def first(self):
+        return self.bars[0]
+
+    @property
+    def last(self):
+        return self.bars[-1]
+
+    @property
+    def first_label_x(self):
+        return self.first.x
+
+    @property
+    def last_label_x(self):
+        return self.last.x + self.last.width
+
+
+def build_chart(per_day, start, days, width=720, height=240):
+    left, top, right, bottom = 56, 12, 12, 32
+    plot_width, plot_height = width - left - right, height - top - bottom
+    max_views = max(per_day.values(), default=0)
+    scale_max = max(max_views, 1)
+    slot = plot_width / days
+    bar_width = max(slot * 0.75, 1)
+    bars = []
+    for index in range(days):
+        day = start + timedelta(days=index)
+        views = per_day.get(day, 0)
+        bar_height = round(plot_height * views / scale_max, 2)
+        bars.append(
+            Bar(
+                day=day,
+                views=views,
+                x=round(left + index * slot + (slot - bar_width) / 2, 2),
+                y=round(top + plot_height - bar_height, 2),
+                width=round(bar_width, 2),
+                height=bar_height,
+            )
+        )
+    peak = max((bar for bar in bars if bar.views), key=lambda bar: bar.views, default=None)
+    return Chart(
+        width=width,
+        height=height,
+        left=left,
+        top=top,
+        plot_width=plot_width,
+        plot_height=plot_height,
+        bars=bars,
+        max_views=max_views,
+        total=sum(bar.views for bar in bars),
+        peak=peak,
+    )
+
+
+def embed_view_report(trust_ids, days, today=None):
+    """Views per day, per site and per challenge over the last `days` UTC days.
+
+    `trust_ids` None means every trust (superusers only).
+    """
+    from .models import EmbedView
+
+    today = today or utc_today()
+    start = today - timedelta(days=days - 1)
+    rows = EmbedView.objects.filter(day__gte=start, day__lte=today)
+    if trust_ids is not None:
+        rows = rows.filter(challenge__trust_id__in=list(trust_ids))
+    per_day = {
+        entry["day"]: entry["views"]
+        for entry in rows.values("day").annotate(views=Sum("views")).order_by()
+    }
+    sites = list(
+        rows.values("site")
+        .annotate(views=Sum("views"), challenges=Count("challenge", distinct=True))
+        .order_by("-views", "site")
+    )
+    challenges = list(
+        rows.values("challenge_id", "challenge__title")
+        .annotate(views=Sum("views"), sites=Count("site", distinct=True))
+        .order_by("-views", "challenge__title")
+    )
+    return {
+        "start": start,
+        "end": today,
+        "chart": build_chart(per_day, start, days),
+        "sites": sites[:TABLE_LIMIT],
+        "site_count": len(sites),
+        "challenges": challenges[:TABLE_LIMIT],
+        "challenge_count": len(challenges),
+        "table_limit": TABLE_LIMIT,
+    }
+
+
+def embed_views_report(request):
+    """Admin report: a trust's embed views, to its moderators and admins (superusers: any)."""
+    from django.template.response import TemplateResponse
+
+    user = request.user
+    trusts = list(report_trusts_for(user).order_by("title"))
+    if not trusts:
+        raise PermissionDenied
+    allowed = {trust.pk: trust for trust in trusts}
+    chosen = request.GET.get("trust", "")
+    if chosen:
+        try:
+            trust = allowed[int(chosen)]
+        except (KeyError, ValueError):
+            raise PermissionDenied from None
+        trust_ids, scope = [trust.pk], trust.title
+    elif user.is_superuser:
+        trust_ids, scope = None, "All trusts"
+    else:
+        trust_ids = list(allowed)
+        scope = ", ".join(trust.title for trust in trusts)
+    try:
+        days = int(request.GET.get("days", REPORT_PERIODS[0]))
+    except ValueError:
+        days = REPORT_PERIODS[0]
+    if days not in REPORT_PERIODS:
+        days = REPORT_PERIODS[0]
+    context = embed_view_report(trust_ids, days)
+    context.update(
+        {
+            "trusts": trusts,
+            "chosen_trust": chosen,
+            "show_all_option": user.is_superuser,
+            "scope": scope,
+            "days": days,
+            "periods": REPORT_PERIODS,
+            "unknown_site": UNKNOWN_SITE,
+            "has_unknown_site": any(site["site"] == UNKNOWN_SITE for site in context["sites"]),
+        }
+    )
+    return TemplateResponse(request, "challenges/admin/embed_views.html", context)

@@ -5,12 +5,14 @@ from django.db.models import Q
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import can_take_offline, take_offline
 from .models import LearningChallengePage, Subject, Theme
+from .usage import embed_views_report, may_see_report
 from .visibility import visible_to
 
 
@@ -95,10 +97,6 @@ def register_challenge_admin_urls():
 
 
 # Embed usage report ------------------------------------------------------------------------------
-
-from wagtail.admin.menu import MenuItem  # noqa: E402  (appended section)
-
-from .usage import embed_views_report, may_see_report  # noqa: E402
 
 
 class EmbedViewsMenuItem(MenuItem):

@@ -31,6 +31,7 @@ from . import visibility
 from .blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
 from .forms import ChallengePageForm
 from .licences import LICENCE_CHOICES, licence_for
+from .panels import EmbedSnippetsPanel
 from .richtext import sanitise_rich_text
 from .vocabulary import (
     AdultSupport,
@@ -319,6 +320,7 @@ class LearningChallengePage(Page):
         InlinePanel(
             "contributors", label="Contributor", heading="Contributors (names shown publicly)"
         ),
+        EmbedSnippetsPanel(heading="Embed on your website"),
     ]
     edit_handler = TabbedInterface(
         [

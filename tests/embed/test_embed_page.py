@@ -117,3 +117,15 @@ def test_embed_js_has_a_stable_url_and_a_long_cached_versioned_one(library):
     assert versioned["Content-Type"].startswith("text/javascript")
     assert "max-age=31536000" in versioned["Cache-Control"]
     assert Client().get("/embed/v/000000000000/embed.js").status_code == 302
+
+
+def test_editor_offers_the_embed_snippets_for_a_public_challenge(library):
+    client = Client()
+    client.force_login(library.editor_a1)
+    body = client.get(f"/admin/pages/{library.public.pk}/edit/").content.decode()
+    assert "Embed on your website" in body
+    assert f"&lt;div data-challenge=&quot;{library.public.uid}&quot;&gt;&lt;/div&gt;" in body
+    assert "http://testserver/embed.js" in body
+    assert 'data-action="w-clipboard#copy"' in body
+    hidden = client.get(f"/admin/pages/{library.trust_only.pk}/edit/").content.decode()
+    assert "Only a published, public challenge can be shown on school websites" in hidden

@@ -221,7 +221,7 @@ def print_view(request, uid):
     ]  # fmt: skip
     with_images = request.GET.get("images") != "0"
     url = absolute_url(request, challenge)
-    return render(request, "embed/print.html", {
+    response = render(request, "embed/print.html", {
         "page": challenge,
         "activities": activities,
         "year": dict(YEAR_GROUP_CHOICES).get(year.upper()),
@@ -232,6 +232,10 @@ def print_view(request, uid):
         "qr_svg": qr_svg(url),
         "contact": challenge.school or challenge.trust,
     })  # fmt: skip
+    # Opened from embeds sandboxed with allow-popups: a same-origin opener policy would make
+    # Chromium refuse to show it in that popup.
+    response["Cross-Origin-Opener-Policy"] = "unsafe-none"
+    return response
 
 
 def qr_svg(url):

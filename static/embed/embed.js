@@ -30,9 +30,18 @@
       if (frames[i].contentWindow === event.source) {
         var height = clampHeight(event.data.height);
         if (height !== null) frames[i].style.height = height + "px";
+        nameFrame(frames[i], event.data.title);
       }
     }
   });
+
+  // Each frame is named after its challenge (WCAG 4.1.2: two embeds on one page must not share
+  // a title), unless the school gave it a data-title. An attribute: text, never HTML.
+  function nameFrame(frame, title) {
+    if (frame.hasAttribute("data-lcl-titled") || typeof title !== "string") return;
+    title = title.replace(/\s+/g, " ").trim().slice(0, 200);
+    if (title) frame.title = "Learning challenge: " + title;
+  }
 
   function themeParams(element) {
     var params = new URLSearchParams();
@@ -48,8 +57,12 @@
     var frame = document.createElement("iframe");
     frame.src = ORIGIN + "/embed/challenges/" + uid + "/" + (query ? "?" + query : "");
     frame.title = element.getAttribute("data-title") || "Learning challenge";
+    if (element.getAttribute("data-title")) frame.setAttribute("data-lcl-titled", "");
     frame.loading = "lazy";
-    frame.setAttribute("sandbox", "allow-scripts allow-popups allow-popups-to-escape-sandbox");
+    // allow-same-origin keeps the frame's real origin (ours, never the host page's), so that
+    // its resize messages can be checked against ORIGIN; without it they come from "null".
+    frame.setAttribute("sandbox",
+      "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox");
     frame.style.cssText = "width:100%;border:0;height:600px;display:block;overflow:hidden";
     frame.setAttribute("scrolling", "no");
     frames.push(frame);

@@ -33,8 +33,9 @@ test: $(STAMP) node_modules/axe-core/axe.min.js
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# Search latency over 10,000 generated challenges (tests/perf/bench_*.py; `make test` skips them).
 bench: $(STAMP)
-	$(BIN)/python -m pytest tests/perf -s -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest tests/perf -s -p no:cacheprovider -o python_files='bench_*.py' $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media media-test static_collected

@@ -11,10 +11,10 @@ logger = logging.getLogger("search")
 def index_challenges(page_ids):
     """(Re)index live challenges; anything no longer live is removed instead."""
     from .backends import SearchUnavailable, indexes
-    from .documents import build_document, live_challenges
+    from .documents import build_documents, live_challenges
 
     challenges = list(live_challenges().filter(pk__in=page_ids))
-    documents = [build_document(challenge) for challenge in challenges]
+    documents = list(build_documents(challenges))
     gone = set(page_ids) - {challenge.pk for challenge in challenges}
     for implementation in indexes():
         try:

@@ -5,6 +5,7 @@ index stemmed words and receive stemmed queries from here: the same words match 
 """
 
 import re
+from functools import lru_cache
 
 import snowballstemmer
 from django.utils.html import escape, strip_tags
@@ -21,7 +22,9 @@ def words(text):
     return WORD.findall((text or "").lower())
 
 
+@lru_cache(maxsize=100_000)
 def stem(word):
+    # Cached: snowballstemmer is pure Python, and every snippet stems each word it shows.
     return _stemmer.stemWord(word)
 
 
@@ -47,7 +50,7 @@ def snippet(text, terms, length=220):
     """Escaped plain text around the first matching word, with matches wrapped in <mark>."""
     text = re.sub(r"\s+", " ", text or "").strip()
     terms = set(terms)
-    matches = [m for m in WORD.finditer(text) if stem(m.group().lower()) in terms]
+    matches = [m for m in WORD.finditer(text) if stem(m.group().lower()) in terms] if terms else []
     start = 0
     if matches and matches[0].start() > length // 3:
         start = text.rfind(" ", 0, matches[0].start() - length // 3) + 1

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from search.backends import SearchUnavailable, indexes
-from search.documents import build_document, live_challenges
+from search.documents import build_documents, live_challenges
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
                 bar.update(count - done[0])
                 done[0] = count
 
-            documents = (build_document(challenge) for challenge in challenges.iterator(2000))
+            documents = build_documents(challenges.iterator(2000))
             count = implementation.rebuild(documents, total, progress=progress)
         self.stdout.write(f"{implementation.name}: indexed {count} challenges")
 

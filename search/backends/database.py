@@ -79,15 +79,17 @@ def sqlite_ranked_ids(results):
         compiler.build_search_query(backend.normalize(compiler.query), config=config),
     )
     score = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+    # The content type is tested here rather than in SQL: given that condition, SQLite
+    # starts from the index entries of the type and probes the full-text index once for each
+    # (seconds), instead of reading the matches and joining their entries (milliseconds).
+    ours = set(backend.get_descendants_content_types_pks(SearchDocument))
     scored = (
         backend.SQLiteFTSIndexEntry.objects.filter(match)
-        .filter(
-            index_entry__content_type__in=backend.get_descendants_content_types_pks(SearchDocument)
-        )
         .annotate(score=score)
-        .values_list("index_entry__object_id", "score")
+        .values_list("index_entry__content_type_id", "index_entry__object_id", "score")
     )
-    return [-negated for _, negated in sorted((score, -int(pk)) for pk, score in scored)]
+    ranked = sorted((score, -int(pk)) for content_type, pk, score in scored if content_type in ours)
+    return [-negated_pk for _, negated_pk in ranked]
 
 
 class DatabaseSearch(ChallengeSearch):

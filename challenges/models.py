@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
@@ -284,7 +285,7 @@ class LearningChallengePage(Page):
     PAGE_LEVEL_FIELDS = ("uid", "version", "adapted_from")
 
     essentials_panels = [
-        FieldPanel("title"),
+        TitleFieldPanel("title"),
         FieldPanel("summary"),
         FieldPanel("kind"),
         FieldPanel("year_groups", widget=forms.CheckboxSelectMultiple),

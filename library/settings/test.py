@@ -7,7 +7,8 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = Path(tempfile.gettempdir()) / "lcl-media-test"  # uploads never land in the repo
+# A fresh folder per run: uploads never land in the repo, and parallel runs never share files.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lcl-media-test-"))
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

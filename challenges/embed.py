@@ -21,6 +21,7 @@ from home.models import SchoolPage
 
 from .filters import ChallengeFilterForm
 from .http_cache import InertJsonResponse, conditional
+from .public_urls import absolute, page_url
 from .usage import record_embed_view
 from .visibility import anonymous, visible_to
 from .vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, AgeBand
@@ -31,8 +32,8 @@ WIDGET_MAX_LIMIT = 24
 
 
 def absolute_url(request, page):
-    """The page's address on the host the request came to (links out of embeds and prints)."""
-    return request.build_absolute_uri(page.url)
+    """The page's public address (links out of embeds and prints)."""
+    return page_url(request, page)
 
 
 def public_challenges():
@@ -105,7 +106,7 @@ def _embed_context(request, challenge):
         "accent": accent,
         "theme_url": reverse("embed_theme", args=[accent]),
         "challenge_url": absolute_url(request, challenge),
-        "print_url": request.build_absolute_uri(reverse("challenge_print", args=[challenge.uid])),
+        "print_url": absolute(request, reverse("challenge_print", args=[challenge.uid])),
         "image": image if image is not None and image.may_leave_instance else None,
     }
 
@@ -154,9 +155,9 @@ def widget_cards(request, query):
             "uid": card["uid"],
             "title": card["title"],
             "summary": card["summary"],
-            "url": request.build_absolute_uri(card["url"]),
-            "embed_url": request.build_absolute_uri(reverse("embed_challenge", args=[card["uid"]])),
-            "image_url": request.build_absolute_uri(card["image_url"]) if card["image_url"] else "",
+            "url": absolute(request, card["url"]),
+            "embed_url": absolute(request, reverse("embed_challenge", args=[card["uid"]])),
+            "image_url": absolute(request, card["image_url"]),
             "image_alt": card.get("image_alt", ""),
             "school": card["school"],
             "trust": card["trust"],

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from .embed import channel_query, widget_cards
 from .http_cache import InertJsonResponse, conditional
+from .public_urls import absolute
 
 FEED_SIZE = 50
 
@@ -49,7 +50,7 @@ class ChallengeFeed(Feed):
         return _moment(card.get("last_published_at") or card.get("first_published_at"))
 
     def feed_guid(self, request):
-        return request.build_absolute_uri(request.get_full_path())
+        return absolute(request, request.get_full_path())
 
 
 def _moment(value):

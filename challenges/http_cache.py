@@ -10,6 +10,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
 from .models import PublicationStamp
+from .public_urls import site_root
 
 MAX_AGE = 300  # seconds; conditional GETs revalidate cheaply after that
 RENDER_CACHE_SECONDS = 3600  # the ETag changes on any publish, so stale entries are never hit
@@ -33,7 +34,8 @@ def conditional(request, render, *etag_parts, last_modified=None, cache_renderin
     """
     stamp = PublicationStamp.current()
     last_modified = max(filter(None, [last_modified, stamp]))
-    etag = channel_etag(request, stamp.isoformat(), *etag_parts)
+    # The body holds absolute URLs: the key names the root they start with.
+    etag = channel_etag(request, stamp.isoformat(), site_root(request), *etag_parts)
     response = get_conditional_response(
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )

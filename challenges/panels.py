@@ -3,6 +3,8 @@
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from .public_urls import site_root
+
 
 def embed_snippets(base_url, challenge):
     """The three ways to show a challenge on another website, from the most to the least able."""
@@ -28,6 +30,6 @@ class EmbedSnippetsPanel(Panel):
             shareable = bool(page.pk and page.live and page.audience == "public")
             context["is_public_and_live"] = shareable
             if context["is_public_and_live"]:
-                base_url = self.request.build_absolute_uri("/").rstrip("/")
+                base_url = site_root(self.request)
                 context["snippets"] = embed_snippets(base_url, page)
             return context

@@ -7,4 +7,4 @@ class HomeConfig(AppConfig):
     verbose_name = "Trusts and schools"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from challenges.models import LearningChallengePage, Subject, Theme, YearGroup
 from home.models import HomePage, Partnership, Role, SchoolPage, TrustPage
@@ -107,6 +107,8 @@ class Library:
 
 @pytest.fixture
 def home_page(db):
+    """The home page of a Site configured for the test client's host, as a deployment is."""
+    Site.objects.filter(is_default_site=True).update(hostname="testserver", port=80)
     return HomePage.objects.get()
 
 

@@ -5,6 +5,7 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from ..public_urls import page_url
 from ..structured_data import learning_resource
 from ..visibility import visible_to
 from ..vocabulary import ActivitySubject, AgeBand, Day
@@ -78,5 +79,5 @@ def activity_labels(activity):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, page):
-    """The page's address on the host this request came to."""
-    return context["request"].build_absolute_uri(page.url)
+    """The page's public address (the Site's, never the Host header's)."""
+    return page_url(context.get("request"), page)

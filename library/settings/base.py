@@ -49,16 +49,19 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# Session, CSRF, auth and messages step aside on public channel routes, and anonymous responses
+# shed their cookies (library/public_routes.py): shared caches may keep public responses.
 MIDDLEWARE = [
+    "library.public_routes.AnonymousResponsesStayPublic",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "library.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "library.public_routes.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",  # by name: check --deploy looks for it
+    "library.public_routes.AuthenticationMiddleware",
+    "library.public_routes.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

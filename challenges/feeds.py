@@ -17,7 +17,6 @@ class ChallengeFeed(Feed):
     feed_type = Atom1Feed
     title = "Learning challenges"
     subtitle = "New and updated learning challenges shared by schools."
-    link = "/"
     author_name = "Learning Challenge Library"
 
     def get_object(self, request, *args, **kwargs):
@@ -48,6 +47,13 @@ class ChallengeFeed(Feed):
 
     def item_updateddate(self, card):
         return _moment(card.get("last_published_at") or card.get("first_published_at"))
+
+    # Absolute already, so Django never prefixes them with the request's Host.
+    def link(self, request):
+        return absolute(request, "/")
+
+    def feed_url(self, request):
+        return absolute(request, request.get_full_path())
 
     def feed_guid(self, request):
         return absolute(request, request.get_full_path())

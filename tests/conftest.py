@@ -108,7 +108,9 @@ class Library:
 @pytest.fixture
 def home_page(db):
     """The home page of a Site configured for the test client's host, as a deployment is."""
-    Site.objects.filter(is_default_site=True).update(hostname="testserver", port=80)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "testserver", 80
+    site.save()  # and so Wagtail's cached site root paths follow
     return HomePage.objects.get()
 
 

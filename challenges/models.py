@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.utils.file import hash_filelike
 
 from home.models import SchoolPage, TrustPage
 
@@ -32,8 +33,10 @@ from . import visibility
 from .blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
 from .forms import ChallengePageForm
 from .licences import LICENCE_CHOICES, licence_for
+from .media_checks import check_document_upload, check_image_upload
 from .panels import EmbedSnippetsPanel
 from .richtext import sanitise_rich_text
+from .storage import checked
 from .vocabulary import (
     AdultSupport,
     Cost,
@@ -137,8 +140,43 @@ class MediaCreditMixin(models.Model):
 MEDIA_FIELDS = ("credit", "licence", "source_url", "shows_pupils", "pupil_consent_confirmed")
 
 
-class ChallengeImage(MediaCreditMixin, AbstractImage):  # noqa: DJ008 (AbstractImage has __str__)
+class CheckedFileMixin(models.Model):
+    """A new file is checked (media_checks) and replaced by its clean bytes before it is stored,
+    on every path: the admin form's clean() and any save() without it."""
+
+    check_upload = None  # media_checks function
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self._check_new_file()
+        super().save(*args, **kwargs)
+
+    def _check_new_file(self):
+        file = self.file
+        if not file or file._committed or getattr(file.file, "_media_checked", False):
+            return
+        cleaned = checked(type(self).check_upload(file, file.name))
+        self.file = cleaned
+        self.file_size = cleaned.size
+        self.file_hash = hash_filelike(cleaned)
+        cleaned.seek(0)
+        field = self._meta.get_field("file")
+        if hasattr(field, "update_dimension_fields"):
+            field.update_dimension_fields(self, force=True)
+
+    def clean(self):
+        super().clean()
+        try:
+            self._check_new_file()
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from error
+
+
+class ChallengeImage(CheckedFileMixin, MediaCreditMixin, AbstractImage):  # noqa: DJ008
     admin_form_fields = Image.admin_form_fields + MEDIA_FIELDS
+    check_upload = staticmethod(check_image_upload)
 
 
 class ChallengeImageRendition(AbstractRendition):
@@ -148,8 +186,9 @@ class ChallengeImageRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class ChallengeDocument(MediaCreditMixin, AbstractDocument):  # noqa: DJ008
+class ChallengeDocument(CheckedFileMixin, MediaCreditMixin, AbstractDocument):  # noqa: DJ008
     admin_form_fields = Document.admin_form_fields + MEDIA_FIELDS
+    check_upload = staticmethod(check_document_upload)
 
 
 class ChallengeTag(TaggedItemBase):

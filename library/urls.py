@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from challenges.admin_views import page_types_usage_for_superusers
 from challenges.api import api_router
+from challenges.media_serving import serve_document, serve_media
 from library.health import healthz
 
 urlpatterns = [
@@ -16,7 +17,14 @@ urlpatterns = [
     path("admin/reports/page-types-usage/results/", page_types_usage_for_superusers),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Media only through views that check who may see them: no blanket /media/ route.
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        serve_document,
+        name="wagtaildocs_serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
+    path("media/<path:name>", serve_media, name="serve_media"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
     path("healthz", healthz, name="healthz"),
@@ -25,10 +33,8 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -101,6 +101,17 @@ def make_user(username, *groups, **extra):
     return user
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: rolled-back rows reuse ids, and a cached rendition or
+    render of an earlier test's image with the same id must never answer for this one."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
 class Library:
     """Trust A (schools A1, A2) partnered with trust B (school B1); trust C (school C1) is not."""
 

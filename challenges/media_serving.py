@@ -4,11 +4,8 @@ or who may choose or edit it in the admin, gets it too, privately; everyone else
 404 as a missing file.
 """
 
-import json
 import mimetypes
-from collections import defaultdict
 
-from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -20,61 +17,12 @@ from wagtail.permissions import policy_registry
 
 from library.public_routes import session_user
 
-from .models import (
-    ChallengeDocument,
-    ChallengeImage,
-    ChallengeImageRendition,
-    LearningChallengePage,
-    PublicationStamp,
-)
+from .media_use import media_audiences
+from .models import ChallengeDocument, ChallengeImage, ChallengeImageRendition
 from .visibility import EVERYTHING, PUBLIC, viewer_keys
 
 PUBLIC_MAX_AGE = 300  # seconds a shared cache may keep a public file after it stops being public
 ADMIN_PERMISSIONS = ["choose", "change"]
-
-
-def _raw_blocks(stream):
-    if stream is None:
-        return []
-    if isinstance(stream, str):
-        return json.loads(stream or "[]")
-    return list(getattr(stream, "raw_data", stream))
-
-
-def _block_ids(value, key):
-    """The id an activity holds for an image (ImageBlock dict or plain id) or a document."""
-    item = value.get(key) if isinstance(value, dict) else None
-    if isinstance(item, dict):
-        item = item.get("image")
-    return item if isinstance(item, int) else None
-
-
-def media_audiences():
-    """{"image": {id: {audience keys}}, "document": {...}} over every live challenge.
-
-    Computed once per publication stamp (any publish, unpublish, move, delete or media change
-    bumps it), so serving a file costs a lookup, not a scan.
-    """
-    key = f"media-audiences:{PublicationStamp.current().isoformat()}"
-    found = cache.get(key)
-    if found is not None:
-        return found
-    images, documents = defaultdict(set), defaultdict(set)
-    rows = LearningChallengePage.objects.live().values_list(
-        "audience", "hero_image_id", "activities"
-    )
-    for audience, hero_id, activities in rows:
-        if hero_id:
-            images[hero_id].add(audience)
-        for block in _raw_blocks(activities):
-            value = block.get("value") if isinstance(block, dict) else None
-            if image_id := _block_ids(value, "image"):
-                images[image_id].add(audience)
-            if document_id := _block_ids(value, "document"):
-                documents[document_id].add(audience)
-    found = {"image": dict(images), "document": dict(documents)}
-    cache.set(key, found, 24 * 3600)
-    return found
 
 
 def is_public(kind, pk):

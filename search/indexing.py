@@ -8,6 +8,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from challenges.models import LearningChallengePage
+from challenges.signals import challenges_changed
 
 from .backends import SearchUnavailable, indexes
 from .tasks import index_challenges
@@ -66,3 +67,10 @@ def page_moved(sender, instance, **kwargs):
     for challenge in moved.only("pk", "audience"):
         restrict_now(challenge)
     index_challenges.enqueue(list(moved.values_list("pk", flat=True)))
+
+
+@receiver(challenges_changed)
+def challenges_shown_differently(sender, page_ids, **kwargs):
+    """A file's credit or flags, or a school's name, changed: cards are rebuilt before we return
+    (a photo newly marked as showing pupils must leave the widget and feed at once)."""
+    index_challenges.call(list(page_ids))

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from challenges.filters import FACETS, FIXED_LABELS
-from challenges.visibility import EVERYTHING, viewer_keys
+from challenges.visibility import EVERYTHING, viewer_keys, visible_to
 
 from ..text import query_terms, snippet
 
@@ -72,6 +72,19 @@ def audience_filter_keys(viewer):
     """The audience keys to filter on, or None when the viewer sees everything."""
     keys = viewer_keys(viewer)
     return None if keys is EVERYTHING else sorted(keys)
+
+
+def allowed_by_database(viewer, cards):
+    """The uids among these cards that the database still lets the viewer see (one query).
+
+    An index may lag behind (a write missed while it was down): a hit the database no longer
+    allows is never served.
+    """
+    uids = [card["uid"] for card in cards]
+    if not uids:
+        return set()
+    found = visible_to(viewer).filter(uid__in=uids).values_list("uid", flat=True)
+    return {str(uid) for uid in found}
 
 
 def with_snippets(cards_and_sources, q):

@@ -44,6 +44,7 @@ from . import SearchUnavailable
 from .base import (
     ChallengeSearch,
     SearchPage,
+    allowed_by_database,
     audience_filter_keys,
     facet_labels,
     shape_facets,
@@ -268,9 +269,11 @@ class ElasticsearchSearch(ChallengeSearch):
             for facet in FACETS
         }
         rows = [(hit.card.to_dict(), hit.snippet_source) for hit in response]
+        allowed = allowed_by_database(viewer, [card for card, _ in rows])
+        served = [(card, source) for card, source in rows if card["uid"] in allowed]
         return SearchPage(
-            total=response.hits.total.value,
-            results=with_snippets(rows, query.q),
+            total=response.hits.total.value - (len(rows) - len(served)),
+            results=with_snippets(served, query.q),
             facets=shape_facets(raw_counts, query, facet_labels(raw_counts)),
             page=query.page,
             per_page=query.per_page,
@@ -303,6 +306,8 @@ class ElasticsearchSearch(ChallengeSearch):
             )
             response = search.execute()
         titles = [(hit.title, hit.card.to_dict()) for hit in response]
+        allowed = allowed_by_database(viewer, [card for _, card in titles])
+        titles = [(title, card) for title, card in titles if card["uid"] in allowed]
         slugs = [bucket["key"] for bucket in response.aggregations["tags"]["buckets"]]
         return suggestions(titles, tag_names(slugs), limit)
 
@@ -337,7 +342,9 @@ class ElasticsearchSearch(ChallengeSearch):
                 .source(["card"])[:limit]
                 .execute()
             )
-        return [hit.card.to_dict() for hit in response]
+        cards = [hit.card.to_dict() for hit in response]
+        allowed = allowed_by_database(viewer, cards)
+        return [card for card in cards if card["uid"] in allowed]
 
     # Writing -----------------------------------------------------------------------------------
 

@@ -84,7 +84,13 @@ class ChallengesAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         # Anonymous whatever the session: the API never reveals non-public challenges.
-        return visible_to(anonymous()).order_by("-first_published_at", "pk")
+        # Every related value an item shows, fetched once per page of results.
+        return (
+            visible_to(anonymous())
+            .select_related("trust", "school", "hero_image", "locale")
+            .prefetch_related("year_groups", "subjects", "themes", "tags", "contributors")
+            .order_by("-first_published_at", "pk")
+        )
 
     # child_of/descendant_of and the detail view look pages up here: the same rule guards them.
     def get_base_queryset(self):

@@ -119,3 +119,41 @@ def test_api_search_still_finds_words(library):
     response = Client().get('/api/v2/challenges/?search="bug hotel"&search_operator=and')
     assert response.status_code == 200
     assert [item["title"] for item in response.json()["items"]] == ["Public bug hotel"]
+
+
+# Framing and content security on the remaining routes ----------------------------------------
+
+
+def test_print_api_and_feed_refuse_framing_with_a_strict_policy(library):
+    for url in (
+        f"/print/challenges/{library.public.uid}/",
+        "/api/v2/challenges/",
+        f"/api/v2/challenges/{library.public.pk}/",
+        "/feeds/challenges/",
+    ):
+        response = Client().get(url)
+        assert response.status_code == 200, url
+        assert response["X-Frame-Options"] == "DENY", url
+        policy = response["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in policy, url
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy, url
+
+
+def test_documents_refuse_framing_and_run_nothing(library):
+    from django.core.files.base import ContentFile
+
+    from challenges.models import ChallengeDocument
+    from tests.conftest import make_challenge
+
+    document = ChallengeDocument(title="Sheet", credit="Mrs K.")
+    document.file = ContentFile(b"Count the legs.", name="sheet.txt")
+    document.save()
+    activity = {"title": "Print it", "age_band": "all", "needs_screen": False,
+                "body": "<p>Print.</p>", "document": document}  # fmt: skip
+    make_challenge(library.school_a1, "Legs to count", activities=[("activity", activity)])
+    response = Client().get(document.url)
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("attachment")

@@ -234,3 +234,27 @@ def test_the_admin_upload_forms_check_bytes_and_strip_exif(library):
     image = ChallengeImage.objects.get(title="Trip")
     with image.open_file() as stored:
         assert not PILImage.open(BytesIO(stored.read())).getexif()
+
+
+@pytest.fixture
+def dev_urls(settings):
+    """The URLs as `make run` (DEBUG) builds them."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import library.urls
+
+    settings.DEBUG = True
+    importlib.reload(library.urls)
+    clear_url_caches()
+    yield
+    settings.DEBUG = False
+    importlib.reload(library.urls)
+    clear_url_caches()
+
+
+def test_make_run_has_no_blanket_media_route(media, dev_urls):
+    for url in urls_of(media.school_image) + urls_of(media.draft_image):
+        assert Client().get(url).status_code == 404, url
+    assert Client().get(urls_of(media.public_image)[1]).status_code == 200

@@ -6,6 +6,7 @@ are skipped with a visible reason otherwise; with REQUIRE_SERVICES=1 a missing s
 
 import os
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -117,10 +118,14 @@ class Library:
 
 
 @pytest.fixture
-def home_page(db):
-    """The home page of a Site configured for the test client's host, as a deployment is."""
+def home_page(db, request):
+    """The home page of a Site configured for the host that serves the test (the test client's,
+    or the live server's), as a deployment's Site names its public address."""
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "testserver", 80
+    if "live_server" in request.fixturenames:
+        address = urlsplit(request.getfixturevalue("live_server").url)
+        site.hostname, site.port = address.hostname, address.port
     site.save()  # and so Wagtail's cached site root paths follow
     return HomePage.objects.get()
 

@@ -11,8 +11,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import can_take_offline, take_offline
+from .embed_stats.report import may_see_report
+from .embed_stats.views import embed_views_report
 from .models import LearningChallengePage, Subject, Theme
-from .usage import embed_views_report, may_see_report
 from .visibility import visible_to
 
 

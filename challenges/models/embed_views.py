@@ -9,7 +9,7 @@ class EmbedView(models.Model):
     """Views of a challenge embedded on one website (the referring host only) on one UTC day.
 
     No personal data: challenge, site, day and a count. Counted in the cache and added here by
-    `challenges.usage.flush_embed_views`, never written per request.
+    `challenges.embed_stats.counter.flush_embed_views`, never written per request.
     """
 
     challenge = models.ForeignKey(

@@ -28,9 +28,9 @@ from home.models import SchoolPage, TrustPage
 
 from .. import visibility
 from ..blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
+from ..channels.panels import EmbedSnippetsPanel
 from ..forms import ChallengePageForm
 from ..licences import LICENCE_CHOICES, licence_for
-from ..panels import EmbedSnippetsPanel
 from ..richtext import sanitise_rich_text
 from ..vocabulary import (
     AdultSupport,

@@ -5,7 +5,7 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
-from ..structured_data import learning_resource
+from ..channels.structured_data import learning_resource
 from ..visibility import visible_to
 from ..vocabulary import ActivitySubject, AgeBand, Day
 

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from .models import PublicationStamp
+from ..models import PublicationStamp
 
 MAX_AGE = 300  # seconds; conditional GETs revalidate cheaply after that
 RENDER_CACHE_SECONDS = 3600  # the ETag changes on any publish, so stale entries are never hit

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_safe
 from home.models import SchoolPage
 
 from ..embed_stats.counter import record_embed_view
-from ..visibility import anonymous, visible_to
+from ..models import LearningChallengePage
+from ..visibility import anonymous
 from .http_cache import conditional
 
 DEFAULT_ACCENT = "1d4f91"
@@ -33,7 +34,9 @@ def absolute_url(request, page):
 
 def public_challenges():
     """What every embed channel may show: what an anonymous visitor may see."""
-    return visible_to(anonymous()).select_related("school", "trust", "hero_image")
+    return LearningChallengePage.objects.visible_to(anonymous()).select_related(
+        "school", "trust", "hero_image"
+    )
 
 
 def get_public_challenge(uid):

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from ..visibility import visible_to
+from ..models import LearningChallengePage
 from ..vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, AgeBand
 from .embed import absolute_url
 
@@ -21,7 +21,9 @@ def print_view(request, uid):
     except ValueError:
         raise Http404 from None
     challenge = (
-        visible_to(request.user).select_related("school", "trust", "hero_image").filter(uid=uid)
+        LearningChallengePage.objects.visible_to(request.user)
+        .select_related("school", "trust", "hero_image")
+        .filter(uid=uid)
     ).first()
     if challenge is None:
         raise Http404

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Sum
 
-from home.models import Role, TrustPage
+from home.models import TrustPage
+from home.roles import trusts_run_by
 
 from ..models import EmbedView
 from . import counter
@@ -22,10 +23,7 @@ def report_trusts_for(user):
         return TrustPage.objects.none()
     if user.is_superuser:
         return TrustPage.objects.all()
-    roles = Role.objects.filter(
-        group__user=user, kind__in=[Role.Kind.TRUST_MODERATOR, Role.Kind.TRUST_ADMIN]
-    )
-    return TrustPage.objects.filter(pk__in=roles.values("page_id"))
+    return trusts_run_by(user)
 
 
 def may_see_report(user):

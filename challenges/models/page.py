@@ -21,7 +21,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from home.models import SchoolPage, TrustPage
@@ -32,6 +32,7 @@ from ..channels.panels import EmbedSnippetsPanel
 from ..forms import ChallengePageForm
 from ..licences import LICENCE_CHOICES, licence_for
 from ..richtext import sanitise_rich_text
+from ..visibility import ChallengeQuerySet
 from ..vocabulary import (
     AdultSupport,
     Cost,
@@ -169,6 +170,8 @@ class LearningChallengePage(Page):
         related_name="owned_challenges",
     )
     audience = models.CharField(max_length=40, editable=False, db_index=True, default="")
+
+    objects = PageManager.from_queryset(ChallengeQuerySet)()
 
     base_form_class = ChallengePageForm
     parent_page_types = ["home.SchoolPage", "home.TrustPage"]

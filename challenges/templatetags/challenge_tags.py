@@ -5,8 +5,10 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from home.models import SchoolPage
+
 from ..channels.structured_data import learning_resource
-from ..visibility import visible_to
+from ..models import LearningChallengePage
 from ..vocabulary import ActivitySubject, AgeBand, Day
 
 register = template.Library()
@@ -24,15 +26,13 @@ def _cards(queryset):
 @register.simple_tag(takes_context=True)
 def latest_challenges(context, limit=12):
     """The newest challenges the current visitor may see."""
-    return _cards(visible_to(context["request"].user))[:limit]
+    return _cards(LearningChallengePage.objects.visible_to(context["request"].user))[:limit]
 
 
 @register.simple_tag(takes_context=True)
 def challenges_of(context, page, limit=None):
     """Challenges owned by a trust or school page that the current visitor may see."""
-    queryset = visible_to(context["request"].user)
-    from home.models import SchoolPage
-
+    queryset = LearningChallengePage.objects.visible_to(context["request"].user)
     owned = (
         queryset.filter(school=page)
         if isinstance(page, SchoolPage)

@@ -26,15 +26,16 @@ from challenges.models import ChallengeTag
 from ..models import IndexLog, SearchDocument, SearchFacet
 from ..text import query_terms
 from .base import (
+    RELATED_WEIGHTS,
     ChallengeSearch,
     SearchPage,
     audience_filter_keys,
     facet_labels,
     shape_facets,
+    suggestions,
     with_snippets,
 )
 
-RELATED_WEIGHTS = {"tag": 3, "theme": 2, "subject": 1}
 DOCUMENT_FIELDS = [
     "uid", "audience", "title", "title_terms", "text_terms", "snippet_source", "published_at",
     "adapted_count", "card",
@@ -70,7 +71,8 @@ def sqlite_ranked_ids(results):
     built by Wagtail's own query compiler, are read once, and sorted as Wagtail sorts them
     (score ascending, then primary key descending).
     """
-    from modelsearch.backends.database.sqlite import sqlite as backend
+    # Lazy: this module of Wagtail's search exists only in some versions (see the caller).
+    from modelsearch.backends.database.sqlite import sqlite as backend  # noqa: PLC0415
 
     compiler = results.query_compiler
     config = compiler.get_config(results.backend)
@@ -302,11 +304,3 @@ class DatabaseSearch(ChallengeSearch):
             "last_rebuild": log.rebuilt_at.isoformat() if log else None,
         }
 
-
-def suggestions(titles, tags, limit):
-    """Challenge titles first, then tags: [{"text", "kind", "url"}]."""
-    items = [{"text": title, "kind": "challenge", "url": card["url"]} for title, card in titles]
-    items += [
-        {"text": name or slug, "kind": "tag", "url": f"/search/?tag={slug}"} for slug, name in tags
-    ]
-    return items[:limit]

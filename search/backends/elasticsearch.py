@@ -37,19 +37,21 @@ from elasticsearch.dsl import (
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from challenges.filters import FACETS
+from challenges.models import ChallengeTag
 
 from ..models import IndexLog
 from ..text import query_terms
-from . import SearchUnavailable
 from .base import (
+    RELATED_WEIGHTS,
     ChallengeSearch,
     SearchPage,
+    SearchUnavailable,
     audience_filter_keys,
     facet_labels,
     shape_facets,
+    suggestions,
     with_snippets,
 )
-from .database import RELATED_WEIGHTS, suggestions
 
 logger = logging.getLogger("search")
 
@@ -90,8 +92,8 @@ class ChallengeFields(Document):
 
 
 # One multi-valued keyword field per filter, e.g. `f_subject`, so no facet is ever forgotten.
-ChallengeDocument = type(
-    "ChallengeDocument",
+IndexedChallenge = type(
+    "IndexedChallenge",
     (ChallengeFields,),
     {facet_field(facet): Keyword(multi=True) for facet in FACETS},
 )
@@ -109,10 +111,10 @@ def as_document(data):
     fields["title_lc"] = data["title"].lower()
     for facet in FACETS:
         fields[facet_field(facet)] = list(dict.fromkeys(data["facets"].get(facet, ())))
-    return ChallengeDocument(**fields).to_dict(skip_empty=False)
+    return IndexedChallenge(**fields).to_dict(skip_empty=False)
 
 
-def visible_to(viewer):
+def audience_query(viewer):
     """Documents the viewer may see. Tombstones have no audience: nobody ever sees one."""
     keys = audience_filter_keys(viewer)
     return Q("exists", field="audience") if keys is None else Q("terms", audience=keys)
@@ -127,8 +129,6 @@ def facet_filters(filters):
 
 def tag_names(slugs):
     """[(slug, name)] in one query, run even without tags: the query count stays constant."""
-    from challenges.models import ChallengeTag
-
     tags = ChallengeTag.tag_model().objects.filter(slug__in=slugs or [""])
     names = dict(tags.values_list("slug", "name"))
     return [(slug, names.get(slug)) for slug in slugs]
@@ -212,7 +212,7 @@ class ElasticsearchSearch(ChallengeSearch):
         index = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
         client.indices.create(
             index=index,
-            mappings=ChallengeDocument._doc_type.mapping.to_dict(),
+            mappings=IndexedChallenge._doc_type.mapping.to_dict(),
             # One shard: exact counts and scores. A replica only where a second node can hold it.
             settings={"number_of_shards": 1, "auto_expand_replicas": "0-1"},
             aliases={alias_name: {}},
@@ -232,7 +232,7 @@ class ElasticsearchSearch(ChallengeSearch):
 
     def search(self, query, viewer):
         terms = query_terms(query.q)
-        matching = Q("bool", filter=[visible_to(viewer)])
+        matching = Q("bool", filter=[audience_query(viewer)])
         if terms:
             matching &= Q(
                 "multi_match",
@@ -288,7 +288,7 @@ class ElasticsearchSearch(ChallengeSearch):
         with self._unavailable_on_failure("suggest"):
             search = (
                 self._search()
-                .query(Q("bool", filter=[visible_to(viewer)]))
+                .query(Q("bool", filter=[audience_query(viewer)]))
                 .post_filter(title_matches)  # tags below count every visible document
                 .sort("title", "uid")
                 .source(["title", "card"])[:limit]
@@ -329,7 +329,7 @@ class ElasticsearchSearch(ChallengeSearch):
                         "bool",
                         should=shared,
                         minimum_should_match=1,
-                        filter=[visible_to(viewer)],
+                        filter=[audience_query(viewer)],
                         must_not=[Q("ids", values=[str(challenge.pk)])],
                     )
                 )

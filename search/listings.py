@@ -10,9 +10,10 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from challenges.channels.embed import accent_for
-from challenges.channels.http_cache import InertJsonResponse, conditional
+from challenges.channels.http_cache import conditional
 from challenges.filters import ChallengeFilterForm
 from challenges.visibility import anonymous
+from library.http import InertJsonResponse
 
 from .backends import get_search
 

@@ -4,8 +4,8 @@ from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
 
-from challenges.channels.http_cache import InertJsonResponse
 from challenges.filters import FACETS, ChallengeFilterForm
+from library.http import InertJsonResponse
 
 from .backends import get_search
 

@@ -5,8 +5,6 @@ session, so no cookie is read or set whatever the visitor's browser sends.
 """
 
 import hashlib
-import re
-import uuid
 from functools import lru_cache
 
 from django.contrib.staticfiles import finders
@@ -16,7 +14,8 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from home.models import SchoolPage
+from home.models import HEX_COLOUR, SchoolPage
+from library.http import absolute_url, uuid_or_404
 
 from ..embed_stats.counter import record_embed_view
 from ..models import LearningChallengePage
@@ -24,12 +23,6 @@ from ..visibility import anonymous
 from .http_cache import conditional
 
 DEFAULT_ACCENT = "1d4f91"
-HEX_COLOUR = re.compile(r"^[0-9a-fA-F]{6}$")
-
-
-def absolute_url(request, page):
-    """The page's address on the host the request came to (links out of embeds and prints)."""
-    return request.build_absolute_uri(page.url)
 
 
 def public_challenges():
@@ -41,11 +34,7 @@ def public_challenges():
 
 def get_public_challenge(uid):
     """The public challenge with this uid; an unknown and a non-public uid are the same 404."""
-    try:
-        uid = uuid.UUID(str(uid))
-    except ValueError:
-        raise Http404 from None
-    challenge = public_challenges().filter(uid=uid).first()
+    challenge = public_challenges().filter(uid=uuid_or_404(uid)).first()
     if challenge is None:
         raise Http404
     return challenge

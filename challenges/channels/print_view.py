@@ -1,29 +1,24 @@
 """The print view: one challenge made for paper, with a QR code back to the online version."""
 
-import uuid
-
 import segno
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from library.http import absolute_url, uuid_or_404
+
 from ..models import LearningChallengePage
 from ..vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, AgeBand
-from .embed import absolute_url
 
 
 @require_safe
 def print_view(request, uid):
     """The challenge made for paper: one age band (`?year=3`), black and white (`?images=0`),
     the school's contact details and a QR code to the online version."""
-    try:
-        uid = uuid.UUID(str(uid))
-    except ValueError:
-        raise Http404 from None
     challenge = (
         LearningChallengePage.objects.visible_to(request.user)
         .select_related("school", "trust", "hero_image")
-        .filter(uid=uid)
+        .filter(uid=uuid_or_404(uid))
     ).first()
     if challenge is None:
         raise Http404

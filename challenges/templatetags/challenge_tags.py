@@ -1,21 +1,16 @@
 """Challenge lists and structured data for templates (home, trust and school pages use these)."""
 
-import json
-
 from django import template
 from django.utils.safestring import mark_safe
 
 from home.models import SchoolPage
+from library import http
 
 from ..channels.structured_data import learning_resource
 from ..models import LearningChallengePage
 from ..vocabulary import ActivitySubject, AgeBand, Day
 
 register = template.Library()
-
-# The escapes of django.utils.html.json_script, so JSON cannot close the <script> element.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
 
 def _cards(queryset):
     return queryset.select_related("school", "trust", "hero_image").order_by(
@@ -45,7 +40,7 @@ def challenges_of(context, page, limit=None):
 @register.simple_tag(takes_context=True)
 def learning_resource_json_ld(context, challenge):
     data = learning_resource(challenge, context["request"])
-    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    text = http.inert_json(data)  # so the JSON cannot close the <script> element
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
@@ -79,4 +74,4 @@ def activity_labels(activity):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, page):
     """The page's address on the host this request came to."""
-    return context["request"].build_absolute_uri(page.url)
+    return http.absolute_url(context["request"], page)

@@ -78,7 +78,7 @@ def test_theme_stylesheet_picks_readable_text(library):
 
 
 def test_print_view_filters_by_year_and_drops_images(library):
-    from tests.conftest import make_challenge
+    from tests.factories import make_challenge
 
     def activity(title, band):
         return (

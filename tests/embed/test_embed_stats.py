@@ -17,7 +17,7 @@ from challenges.embed_stats.counter import (
 )
 from challenges.embed_stats.report import build_chart
 from challenges.models import EmbedView
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 BROWSER = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -327,7 +327,7 @@ def test_a_moderator_never_sees_another_trusts_numbers(embed_data):
 def test_a_trust_admin_sees_their_trust_too(embed_data):
     from home.models import Role
     from home.roles import role_group
-    from tests.conftest import make_user
+    from tests.factories import make_user
 
     admin_a = make_user("admin_a", role_group(embed_data.trust_a, Role.Kind.TRUST_ADMIN))
     body = report(admin_a).content.decode()

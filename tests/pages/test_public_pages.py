@@ -5,7 +5,7 @@ import re
 
 from django.test import Client
 
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 HIDDEN_CANARIES = ("canaryp", "canaryt", "canarys", "canaryd")
 

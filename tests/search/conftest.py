@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 IMPLEMENTATIONS = [
     pytest.param("database", id="database"),

@@ -51,7 +51,7 @@ def test_title_matches_rank_above_body_matches(corpus):
 def test_results_carry_an_escaped_snippet_with_highlights(corpus):
     item = search_json(q="fraction")["results"][1]
     assert "<mark>fractions</mark>" in item["snippet"]
-    from tests.conftest import make_challenge
+    from tests.factories import make_challenge
 
     make_challenge(corpus.school_a1, "Odd", summary="<b>bold</b> dinosaur facts")
     snippet = search_json(q="dinosaur")["results"][0]["snippet"]

@@ -5,6 +5,7 @@ from django.test import Client
 
 from challenges.models import LearningChallengePage
 from challenges.visibility import anonymous, audience_key, viewer_keys
+from home.models import Partnership
 
 LEVELS = ["public", "partners", "trust", "school"]
 
@@ -86,7 +87,6 @@ def test_audience_keys(library):
 
 
 def test_a_declined_or_pending_partnership_shares_nothing(library):
-    from home.models import Partnership
 
     Partnership.objects.update(status=Partnership.Status.REQUESTED)
     assert library.partners.url

@@ -16,8 +16,11 @@ from challenges.embed_stats.counter import (
     record_embed_view,
 )
 from challenges.embed_stats.report import build_chart
+from challenges.embed_stats.tasks import flush_embed_views_task
 from challenges.models import EmbedView
-from tests.factories import make_challenge
+from home.models import Role
+from home.roles import role_group
+from tests.factories import make_challenge, make_user
 
 BROWSER = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -250,7 +253,6 @@ def test_the_opportunistic_flush_runs_at_most_once_per_interval(
 
 
 def test_management_command_and_task_flush(library, embed_cache, capsys):
-    from challenges.embed_stats.tasks import flush_embed_views_task
 
     view(library.public)
     call_command("flush_embed_views")
@@ -325,9 +327,6 @@ def test_a_moderator_never_sees_another_trusts_numbers(embed_data):
 
 
 def test_a_trust_admin_sees_their_trust_too(embed_data):
-    from home.models import Role
-    from home.roles import role_group
-    from tests.factories import make_user
 
     admin_a = make_user("admin_a", role_group(embed_data.trust_a, Role.Kind.TRUST_ADMIN))
     body = report(admin_a).content.decode()

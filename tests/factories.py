@@ -34,12 +34,13 @@ def _publish(page, create, options):
     page.refresh_from_db()  # publishing wrote to the database, not to this object
 
 
-class TrustPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Trust {n}")
+class PublishedPageFactory(wagtail_factories.PageFactory):
+    """A page added under `parent` and published (a draft with `revision__publish=False`)."""
+
     slug = ""  # Wagtail derives it from the title, unique among siblings
 
     class Meta:
-        model = TrustPage
+        abstract = True
         skip_postgeneration_save = True
 
     @factory.post_generation
@@ -47,17 +48,18 @@ class TrustPageFactory(wagtail_factories.PageFactory):
         _publish(obj, create, options)
 
 
-class SchoolPageFactory(wagtail_factories.PageFactory):
+class TrustPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"Trust {n}")
+
+    class Meta:
+        model = TrustPage
+
+
+class SchoolPageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"School {n}")
-    slug = ""
 
     class Meta:
         model = SchoolPage
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def revision(obj, create, extracted, **options):
-        _publish(obj, create, options)
 
 
 def _one_activity():

@@ -62,6 +62,17 @@ class ChallengeSearch:
         """Cards of challenges sharing subjects, themes or tags, never the challenge itself."""
         raise NotImplementedError
 
+    def result_page(self, query, total, rows, raw_counts):
+        """The SearchPage for `query`: rows of (card, snippet source), raw facet counts."""
+        return SearchPage(
+            total=total,
+            results=with_snippets(rows, query.q),
+            facets=shape_facets(raw_counts, query, facet_labels(raw_counts)),
+            page=query.page,
+            per_page=query.per_page,
+            implementation=self.name,
+        )
+
     # Writing -----------------------------------------------------------------------------------
 
     def index(self, documents):
@@ -85,6 +96,12 @@ def audience_filter_keys(viewer):
     """The audience keys to filter on, or None when the viewer sees everything."""
     keys = viewer_keys(viewer)
     return None if keys is EVERYTHING else sorted(keys)
+
+
+def typed_for_suggest(q):
+    """What was typed, lower case and single-spaced; None when too short to suggest from."""
+    typed = " ".join(q.lower().split())
+    return typed if len(typed) >= 2 else None
 
 
 def with_snippets(cards_and_sources, q):

@@ -28,12 +28,9 @@ from ..text import query_terms
 from .base import (
     RELATED_WEIGHTS,
     ChallengeSearch,
-    SearchPage,
     audience_filter_keys,
-    facet_labels,
-    shape_facets,
     suggestions,
-    with_snippets,
+    typed_for_suggest,
 )
 
 DOCUMENT_FIELDS = [
@@ -171,19 +168,11 @@ class DatabaseSearch(ChallengeSearch):
             else:
                 ordered = matching.order_by("-published_at", "uid")
             rows = ordered.values_list("card", "snippet_source")[page]
-        raw_counts = self._facet_counts(base, query)
-        return SearchPage(
-            total=total,
-            results=with_snippets(rows, query.q),
-            facets=shape_facets(raw_counts, query, facet_labels(raw_counts)),
-            page=query.page,
-            per_page=query.per_page,
-            implementation=self.name,
-        )
+        return self.result_page(query, total, rows, self._facet_counts(base, query))
 
     def suggest(self, q, viewer, limit=8):
-        typed = " ".join(q.lower().split())
-        if len(typed) < 2:
+        typed = typed_for_suggest(q)
+        if typed is None:
             return []
         visible = self._visible(viewer)
         titles = (

@@ -44,13 +44,10 @@ from ..text import query_terms
 from .base import (
     RELATED_WEIGHTS,
     ChallengeSearch,
-    SearchPage,
     SearchUnavailable,
     audience_filter_keys,
-    facet_labels,
-    shape_facets,
     suggestions,
-    with_snippets,
+    typed_for_suggest,
 )
 
 logger = logging.getLogger("search")
@@ -268,18 +265,11 @@ class ElasticsearchSearch(ChallengeSearch):
             for facet in FACETS
         }
         rows = [(hit.card.to_dict(), hit.snippet_source) for hit in response]
-        return SearchPage(
-            total=response.hits.total.value,
-            results=with_snippets(rows, query.q),
-            facets=shape_facets(raw_counts, query, facet_labels(raw_counts)),
-            page=query.page,
-            per_page=query.per_page,
-            implementation=self.name,
-        )
+        return self.result_page(query, response.hits.total.value, rows, raw_counts)
 
     def suggest(self, q, viewer, limit=8):
-        typed = " ".join(q.lower().split())
-        if len(typed) < 2:
+        typed = typed_for_suggest(q)
+        if typed is None:
             return []
         # As the database: the title starts with what was typed, or has it after a space.
         title_matches = Q("prefix", title_lc=typed) | Q(

@@ -12,6 +12,7 @@ from ..vocabulary import ActivitySubject, AgeBand, Day
 
 register = template.Library()
 
+
 def _cards(queryset):
     return queryset.select_related("school", "trust", "hero_image").order_by(
         "-first_published_at", "pk"

@@ -292,4 +292,3 @@ class DatabaseSearch(ChallengeSearch):
             "target": "database table search_searchdocument",
             "last_rebuild": log.rebuilt_at.isoformat() if log else None,
         }
-

@@ -4,16 +4,16 @@ import logging
 
 from django_tasks import task
 
+from . import pending
+from .backends import indexes
+from .documents import build_documents, live_challenges
+
 logger = logging.getLogger("search")
 
 
 @task()
 def index_challenges(page_ids):
     """(Re)index live challenges; anything no longer live is removed instead."""
-    from . import pending
-    from .backends import indexes
-    from .documents import build_documents, live_challenges
-
     challenges = list(live_challenges().filter(pk__in=page_ids))
     documents = list(build_documents(challenges))
     gone = set(page_ids) - {challenge.pk for challenge in challenges}

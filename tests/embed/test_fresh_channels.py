@@ -10,7 +10,7 @@ from django.test import Client
 from PIL import Image as PILImage
 
 from challenges.models import ChallengeImage
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 
 @pytest.fixture

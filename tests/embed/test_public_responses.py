@@ -3,7 +3,12 @@ Site whatever Host it names, and bad input answered with a 400 that says why."""
 
 import pytest
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.test import Client
+from wagtail.models import Site
+
+from challenges.models import ChallengeDocument
+from tests.factories import make_challenge
 
 JUNK_COOKIES = {
     "junk session": "sessionid=junk",
@@ -87,8 +92,6 @@ def test_absolute_urls_come_from_the_site_not_the_host_header(library, url):
 
 
 def test_json_ld_and_lineage_name_the_configured_site(library):
-    from wagtail.models import Site
-
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "127.0.0.1", 8000
     site.save()  # as `manage.py set_site 127.0.0.1 8000` (make run) does
@@ -140,11 +143,6 @@ def test_print_api_and_feed_refuse_framing_with_a_strict_policy(library):
 
 
 def test_documents_refuse_framing_and_run_nothing(library):
-    from django.core.files.base import ContentFile
-
-    from challenges.models import ChallengeDocument
-    from tests.conftest import make_challenge
-
     document = ChallengeDocument(title="Sheet", credit="Mrs K.")
     document.file = ContentFile(b"Count the legs.", name="sheet.txt")
     document.save()

@@ -1,6 +1,7 @@
 """Private media: files are served anonymously only while a live public challenge uses them, and
 every stored file passes the same checks (formats, bytes, size, no SVG, no EXIF)."""
 
+import importlib
 from io import BytesIO
 
 import pytest
@@ -8,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.test import Client
+from django.urls import clear_url_caches
 from PIL import Image as PILImage
 
+import library.urls
 from challenges.media_checks import check_document_upload, check_image_upload
 from challenges.models import ChallengeDocument, ChallengeImage
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 
 def png_bytes(size=(64, 48)):
@@ -239,12 +242,6 @@ def test_the_admin_upload_forms_check_bytes_and_strip_exif(library):
 @pytest.fixture
 def dev_urls(settings):
     """The URLs as `make run` (DEBUG) builds them."""
-    import importlib
-
-    from django.urls import clear_url_caches
-
-    import library.urls
-
     settings.DEBUG = True
     importlib.reload(library.urls)
     clear_url_caches()

@@ -7,17 +7,22 @@ from io import BytesIO
 
 import boto3
 import pytest
+import requests
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import storages
+from django.test import Client
+from moto.server import ThreadedMotoServer
 from PIL import Image as PILImage
+
+from challenges.models import ChallengeDocument, ChallengeImage
+from tests.factories import make_challenge
 
 BUCKET = "lcl-test-media"
 
 
 @pytest.fixture(scope="module")
 def s3_server():
-    from moto.server import ThreadedMotoServer
 
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
@@ -57,7 +62,6 @@ def keys(client):
 
 
 def test_images_and_renditions_are_stored_on_s3(db, s3_storage):
-    from challenges.models import ChallengeImage
 
     buffer = BytesIO()
     PILImage.new("RGB", (320, 200), (200, 80, 40)).save(buffer, "PNG")
@@ -75,12 +79,6 @@ def test_images_and_renditions_are_stored_on_s3(db, s3_storage):
 
 
 def test_public_images_redirect_to_a_signed_url_made_per_request(library, s3_storage):
-    import requests
-    from django.test import Client
-
-    from challenges.models import ChallengeImage
-    from tests.conftest import make_challenge
-
     buffer = BytesIO()
     PILImage.new("RGB", (320, 200), (200, 80, 40)).save(buffer, "PNG")
     image = ChallengeImage(title="Bug hotel", credit="Photo: Ash Primary")
@@ -107,7 +105,6 @@ def test_public_images_redirect_to_a_signed_url_made_per_request(library, s3_sto
 
 
 def test_documents_are_stored_on_s3(db, s3_storage):
-    from challenges.models import ChallengeDocument
 
     document = ChallengeDocument(title="Worksheet", credit="Mrs K.")
     document.file.save("worksheet.txt", ContentFile(b"Count the legs."), save=True)

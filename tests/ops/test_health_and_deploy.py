@@ -4,7 +4,9 @@ import os
 import subprocess
 import sys
 
+from django.core.management import call_command
 from django.test import Client
+from wagtail.models import Site
 
 
 def test_healthz_reports_every_part(db):
@@ -73,8 +75,5 @@ def test_check_deploy_warns_while_the_site_is_still_localhost(tmp_path):
 
 
 def test_set_site_names_the_root_of_absolute_urls(db):
-    from django.core.management import call_command
-    from wagtail.models import Site
-
     call_command("set_site", "127.0.0.1", "8000")
     assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8000"

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 LISTINGS = [
     "/api/v2/challenges/",

@@ -8,9 +8,9 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from .filters import ChallengeFilterForm
-from .models import LearningChallengePage
-from .visibility import anonymous, visible_to
+from ..filters import ChallengeFilterForm
+from ..models import LearningChallengePage
+from ..visibility import anonymous
 
 # The API filters through the search filter form; each maps onto the page's own relations.
 API_FILTERS = {
@@ -86,7 +86,7 @@ class ChallengesAPIViewSet(PagesAPIViewSet):
         # Anonymous whatever the session: the API never reveals non-public challenges.
         # Every related value an item shows, fetched once per page of results.
         return (
-            visible_to(anonymous())
+            LearningChallengePage.objects.visible_to(anonymous())
             .select_related("trust", "school", "hero_image", "locale")
             .prefetch_related("year_groups", "subjects", "themes", "tags", "contributors")
             .order_by("-first_published_at", "pk")

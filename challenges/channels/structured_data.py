@@ -1,7 +1,8 @@
 """schema.org LearningResource JSON-LD for a public challenge page."""
 
-from .public_urls import absolute, page_url
-from .vocabulary import YEAR_GROUPS
+from library.http import absolute, absolute_url
+
+from ..vocabulary import YEAR_GROUPS
 
 
 def iso_duration(minutes):
@@ -15,8 +16,8 @@ def learning_resource(challenge, request=None):
     data = {
         "@context": "https://schema.org",
         "@type": "LearningResource",
-        "@id": page_url(request, challenge),
-        "url": page_url(request, challenge),
+        "@id": absolute_url(request, challenge),
+        "url": absolute_url(request, challenge),
         "identifier": str(challenge.uid),
         "name": challenge.title,
         "description": challenge.summary,
@@ -38,7 +39,7 @@ def learning_resource(challenge, request=None):
         data["creator"] = {
             "@type": "EducationalOrganization",
             "name": organisation.title,
-            "url": page_url(request, organisation),
+            "url": absolute_url(request, organisation),
         }
     if challenge.contributor_names:
         data["contributor"] = [{"@type": "Person", "name": n} for n in challenge.contributor_names]

@@ -3,7 +3,9 @@
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
-from .public_urls import site_root
+from library.http import site_root
+
+from ..visibility import PUBLIC
 
 
 def embed_snippets(base_url, challenge):
@@ -27,7 +29,7 @@ class EmbedSnippetsPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             page = self.instance
-            shareable = bool(page.pk and page.live and page.audience == "public")
+            shareable = bool(page.pk and page.live and page.audience == PUBLIC)
             context["is_public_and_live"] = shareable
             if context["is_public_and_live"]:
                 base_url = site_root(self.request)

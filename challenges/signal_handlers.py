@@ -1,0 +1,74 @@
+"""What `challenges` does when Wagtail publishes, unpublishes, moves or deletes pages.
+
+Connected in ChallengesConfig.ready().
+"""
+
+from django.db.models import F
+
+from .media_use import challenges_using
+from .models import ChallengeImage, LearningChallengePage, PublicationStamp
+from .signals import challenges_changed, ownership_rederived
+
+# What channels show of a file: cards, embeds, pages, credits, and whether it may leave here.
+SHOWN_MEDIA_FIELDS = ("file", "title", "description", "credit", "licence", "shows_pupils")
+
+
+def challenge_published(sender, instance, **kwargs):
+    """`version` is +1 at each publish (imports and upstream updates compare it); the audience
+    was derived from the visibility on save, so followers may now read it."""
+    LearningChallengePage.objects.filter(pk=instance.pk).update(version=F("version") + 1)
+    instance.refresh_from_db(fields=["version"])
+    ownership_rederived.send(LearningChallengePage, page_ids=[instance.pk], published=True)
+
+
+def rederive_ownership_after_move(sender, instance, **kwargs):
+    """A moved school or challenge may now belong to another trust or school."""
+    moved = LearningChallengePage.objects.descendant_of(instance, inclusive=True)
+    page_ids = []
+    for challenge in moved.only("pk", "path", "depth", "visibility"):
+        challenge.derive_ownership()
+        LearningChallengePage.objects.filter(pk=challenge.pk).update(
+            trust=challenge.trust, school=challenge.school, audience=challenge.audience
+        )
+        page_ids.append(challenge.pk)
+    if page_ids:
+        ownership_rederived.send(LearningChallengePage, page_ids=page_ids, published=False)
+
+
+def public_content_changed(sender, **kwargs):
+    """Invalidates every cached channel (their ETags derive from this stamp)."""
+    PublicationStamp.bump()
+
+
+def _shown(instance):
+    return {name: str(getattr(instance, name)) for name in SHOWN_MEDIA_FIELDS}
+
+
+def remember_shown_media(sender, instance, raw=False, **kwargs):
+    before = sender.objects.filter(pk=instance.pk).first() if instance.pk and not raw else None
+    instance._shown_before = _shown(before) if before else None
+
+
+def media_changed(sender, instance, created, raw=False, **kwargs):
+    """An image's or document's credit, licence, alt text, pupil flag or file changed."""
+    if created or raw or getattr(instance, "_shown_before", None) == _shown(instance):
+        return
+    _refresh(challenges_using("image" if sender is ChallengeImage else "document", instance.pk))
+
+
+def media_deleted(sender, instance, **kwargs):
+    _refresh([])  # the stamp invalidates every cached render that showed it
+
+
+def organisation_published(sender, instance, **kwargs):
+    """A school's or trust's name, slug or accent colour shows on every challenge beneath it."""
+    beneath = LearningChallengePage.objects.live().descendant_of(instance)
+    _refresh(list(beneath.values_list("pk", flat=True)))
+
+
+def _refresh(page_ids):
+    PublicationStamp.bump()  # every cached channel (ETags, renders, media rules) derives from it
+    if page_ids:
+        challenges_changed.send(LearningChallengePage, page_ids=page_ids)
+
+

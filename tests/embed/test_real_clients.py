@@ -35,7 +35,7 @@ def test_a_json_ld_extractor_reads_the_challenge_page(library):
     assert resource["creator"]["url"] == "http://testserver/alder/ash/"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # Site and home kept
 def test_an_oembed_consumer_embeds_a_challenge_from_a_live_server(live_server, request):
     library = request.getfixturevalue("library")  # its Site names the live server's address
     assert Site.objects.get(is_default_site=True).root_url == live_server.url

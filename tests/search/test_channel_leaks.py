@@ -8,7 +8,7 @@ from tests.embed.test_leaks_and_xss import CANARIES, routes
 
 
 @pytest.mark.parametrize("cookies", ["anonymous", "teacher"])
-def test_no_channel_reveals_non_public_or_draft_challenges(implementation, request, cookies):
+def test_no_channel_reveals_non_public_or_draft_challenges(implementation, db, request, cookies):
     library = request.getfixturevalue("library")  # published once the implementation is set
     client = Client()
     if cookies == "teacher":

@@ -19,8 +19,8 @@ from wagtail.admin import messages
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import chooser
 from wagtail.admin.views.pages import bulk_actions as page_bulk
+from wagtail.admin.views.pages import workflow
 from wagtail.admin.views.pages.move import MoveConfirmView
-from wagtail.admin.views.pages.workflow import PreviewRevisionForTaskView
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.documents import get_document_model
@@ -165,20 +165,38 @@ class MoveConfirmIfAllowedView(MoveConfirmView):
         return super().dispatch(request, page_to_move_id, destination_id, *args, **kwargs)
 
 
-class PreviewRevisionForTaskWithoutNamingView(PreviewRevisionForTaskView):
-    """Wagtail's "not awaiting moderation in this task" message names the newest draft title of
-    any page; name it only to someone who may edit the page."""
+class NamesThePageOnlyToEditors:
+    """Wagtail's "not awaiting moderation" messages name the newest draft title of any page id;
+    name it only to someone who may edit the page."""
 
-    def add_error_message(self):
+    def add_not_in_moderation_error(self):
+        if self.object.permissions_for_user(self.request.user).can_edit():
+            return super().add_not_in_moderation_error()
+        messages.error(self.request, "This page is not awaiting moderation.")
+
+    def add_error_message(self):  # the preview's "not awaiting moderation in that task"
         if self.object.permissions_for_user(self.request.user).can_edit():
             return super().add_error_message()
         messages.error(self.request, "This page is not awaiting moderation in that task.")
 
 
+def _names_the_page_only_to_editors(view_class):
+    return type(view_class.__name__, (NamesThePageOnlyToEditors, view_class), {})
+
+
 class ChallengePageViewSet(PageViewSet):
     model = LearningChallengePage
     move_confirm_view_class = MoveConfirmIfAllowedView
-    workflow_preview_view_class = PreviewRevisionForTaskWithoutNamingView
+    workflow_preview_view_class = _names_the_page_only_to_editors(
+        workflow.PreviewRevisionForTaskView
+    )
+    workflow_action_view_class = _names_the_page_only_to_editors(workflow.WorkflowActionView)
+    collect_workflow_action_data_view_class = _names_the_page_only_to_editors(
+        workflow.CollectWorkflowActionDataView
+    )
+    confirm_workflow_cancellation_view_class = _names_the_page_only_to_editors(
+        workflow.ConfirmWorkflowCancellationView
+    )
 
 
 # Bulk actions ----------------------------------------------------------------------------------

@@ -136,9 +136,7 @@ def build_world():
     }
     pages = []
     for level in LEVELS:
-        page = make_challenge(
-            a1, f"{SEARCH_WORD} {live_canary(level)}", level, tags=[LIVE_TAG]
-        )
+        page = make_challenge(a1, f"{SEARCH_WORD} {live_canary(level)}", level, tags=[LIVE_TAG])
         page.title = f"{SEARCH_WORD} {draft_canary(level)}"
         page.save_revision()
         pages.append(page)
@@ -226,6 +224,9 @@ def admin_urls(w):
             )
         )
         urls.append((f"chosen-parent-{page.pk}", f"/admin/choose-page/{page.pk}/"))
+        urls.append(
+            (f"workflow-action-{page.pk}", f"/admin/pages/workflow/action/{page.pk}/approve/1/")
+        )
     return urls
 
 
@@ -249,6 +250,7 @@ VIEW_NAMES = [
     "page-bulk-unpublish",
     "move-confirm",
     "workflow-preview",
+    "workflow-action",
     "chosen-parent",
 ]
 

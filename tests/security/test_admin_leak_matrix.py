@@ -146,6 +146,11 @@ def build_world():
         )
     )
     w["pages"] = pages
+    # One challenge in review, so a task state exists for the workflow screens to be asked about
+    # the other (not in review) challenges.
+    in_review = make_challenge(a1, "otterreview in review", "school", publish=False)
+    in_review.get_workflow().start(in_review, w["users"]["editor_same_school"])
+    w["task_state"] = in_review.current_workflow_state.current_task_state
     w["school_a1"], w["school_a2"] = a1, a2
     w["task_a"] = WorkflowPage.objects.get(page=trust_a).workflow.tasks.get()
 
@@ -225,7 +230,10 @@ def admin_urls(w):
         )
         urls.append((f"chosen-parent-{page.pk}", f"/admin/choose-page/{page.pk}/"))
         urls.append(
-            (f"workflow-action-{page.pk}", f"/admin/pages/workflow/action/{page.pk}/approve/1/")
+            (
+                f"workflow-action-{page.pk}",
+                f"/admin/pages/workflow/action/{page.pk}/approve/{w['task_state'].pk}/",
+            )
         )
     return urls
 

@@ -32,7 +32,6 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
 from .models import LearningChallengePage
-from .visibility import visible_to
 
 MEDIA_ACTIONS = ["add", "change", "delete", "choose"]
 
@@ -47,7 +46,7 @@ def restrict_to_what_user_may_see(pages, user):
         return pages
     challenge_type = ContentType.objects.get_for_model(LearningChallengePage)
     explorable = PagePermissionPolicy().explorable_instances(user).values("pk")
-    visible = visible_to(user).values("pk")
+    visible = LearningChallengePage.objects.visible_to(user).values("pk")
     return pages.filter(~Q(content_type=challenge_type) | Q(pk__in=explorable) | Q(pk__in=visible))
 
 

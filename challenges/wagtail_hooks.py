@@ -14,8 +14,9 @@ from .admin_privacy import (
     restrict_to_what_user_may_see,
 )
 from .admin_views import can_take_offline, take_offline
+from .embed_stats.report import may_see_report
+from .embed_stats.views import embed_views_report
 from .models import LearningChallengePage, Subject, Theme
-from .usage import embed_views_report, may_see_report
 
 
 class SubjectViewSet(SnippetViewSet):

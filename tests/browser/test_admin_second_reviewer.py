@@ -8,7 +8,7 @@ from django.test import Client
 from challenges.models import LearningChallengePage
 from home.models import Role, TrustPage
 from home.roles import role_group
-from tests.conftest import PASSWORD, make_challenge, make_user
+from tests.factories import PASSWORD, make_challenge, make_user
 
 
 def sign_in(page, live_server, username):

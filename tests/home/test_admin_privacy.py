@@ -7,7 +7,7 @@ from django.utils import timezone
 from challenges.models import LearningChallengePage
 from home.models import Role
 from home.roles import role_group
-from tests.conftest import make_challenge, make_user
+from tests.factories import make_challenge, make_user
 
 CANARY = "zebracanary"
 

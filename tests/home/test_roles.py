@@ -15,7 +15,7 @@ from wagtail.models import (
 
 from home.models import Role, SchoolPage, TrustPage
 from home.roles import SHARED_COLLECTION_NAME, role_group, shared_collection
-from tests.conftest import add_page, make_challenge, make_user
+from tests.factories import add_page, make_challenge, make_user
 from tests.home.test_workflow import submit_through_editor
 
 

@@ -15,7 +15,7 @@ from wagtail.test.utils.form_data import (
 from challenges.models import LearningChallengePage
 from home.models import TRUST_REVIEW_CHECKLIST, Role
 from home.roles import role_group
-from tests.conftest import make_challenge, make_user
+from tests.factories import make_challenge, make_user
 
 CHECKLIST = {name: "on" for name, _ in TRUST_REVIEW_CHECKLIST}
 

@@ -13,14 +13,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 from PIL import Image as PILImage
 from wagtail.models import Collection, WorkflowPage
 
 from challenges.models import ChallengeDocument, ChallengeImage
 from home.models import HomePage, Partnership, Role, SchoolPage, TrustPage
 from home.roles import role_group, shared_collection
-from tests.conftest import add_page, make_challenge, make_user
+from tests.factories import add_page, make_challenge, make_user
 
 LEVELS = ["public", "partners", "trust", "school"]
 SEARCH_WORD = "pondlife"
@@ -103,7 +103,6 @@ def png(name):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     """Built once for the module inside a transaction rolled back at the end."""
-    from django.test import override_settings
 
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("leak-matrix-media"))
     with media, django_db_blocker.unblock(), transaction.atomic():

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.models import AbstractGroupApprovalTask, Page, TaskState, WorkflowPage
 
 # Leaf vocabulary modules only (no models): the trust's defaults for new challenges.
 from challenges.licences import DEFAULT_LICENCE, LICENCE_CHOICES
@@ -275,6 +275,19 @@ class TrustReviewTask(AbstractGroupApprovalTask):
 
     def user_can_access_editor(self, obj, user):
         return super().user_can_access_editor(obj, user) or self.is_second_reviewer(obj, user)
+
+    def reviews_as_second_reviewer(self, user):
+        trusts = TrustPage.objects.filter(second_reviewer=user).values("pk")
+        return WorkflowPage.objects.filter(
+            page__in=trusts, workflow__workflow_tasks__task=self
+        ).exists()
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        """The dashboard's "awaiting your review": the second reviewer's too, never one's own."""
+        if user.is_superuser or self._user_in_groups(user) or self.reviews_as_second_reviewer(user):
+            in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+            return in_progress.exclude(workflow_state__requested_by=user)
+        return TaskState.objects.none()
 
     def get_form_for_action(self, action):
         return TrustReviewApprovalForm if action == "approve" else TrustReviewRejectionForm

@@ -208,6 +208,11 @@ def test_a_trust_with_one_moderator_names_a_second_reviewer(library):
     library.trust_a.save_revision().publish()
     own = make_challenge(library.school_a1, "Moderator's own", publish=False)
     task_state = submit_as(library.moderator_a, own)
+    task = task_state.task.specific
+    assert task_state not in task.get_task_states_user_can_moderate(library.moderator_a)
+    assert task_state in task.get_task_states_user_can_moderate(reviewer)
+    dashboard = logged_in(reviewer).get("/admin/").content.decode()
+    assert "Awaiting your review" in dashboard and "Moderator&#x27;s own" in dashboard
     act(logged_in(library.moderator_a), own, task_state, "approve", CHECKLIST)
     own.refresh_from_db()
     assert not own.live

@@ -1,6 +1,6 @@
 """Shared fixtures: a small library of three trusts, their schools, users per role and challenges.
 
-Service suites (PostgreSQL, Elasticsearch, Chromium) run when their service is configured and
+Service suites (PostgreSQL, Elasticsearch, Redis, Varnish, Chromium) run when their service is configured and
 are skipped with a visible reason otherwise; with REQUIRE_SERVICES=1 a missing service fails.
 """
 
@@ -31,6 +31,14 @@ def service_unavailable(marker_name):
     elif marker_name == "elasticsearch":
         if not os.environ.get("ELASTICSEARCH_URL"):
             return "Elasticsearch suite skipped: ELASTICSEARCH_URL is not set"
+    elif marker_name == "redis":
+        if not os.environ.get("REDIS_URL"):
+            return "Redis suite skipped: REDIS_URL is not set"
+    elif marker_name == "varnish":
+        if not os.environ.get("VARNISH_URL"):
+            return "Front-cache suite skipped: VARNISH_URL is not set"
+        if not os.environ.get("VARNISH_BACKEND_PORT"):
+            return "Front-cache suite skipped: VARNISH_BACKEND_PORT (Varnish's backend) is not set"
     elif marker_name == "browser":
         if not (os.path.isfile(chromium_path()) and os.access(chromium_path(), os.X_OK)):
             return f"Browser suite skipped: no Chromium at {chromium_path()} (set CHROMIUM_PATH)"
@@ -40,7 +48,7 @@ def service_unavailable(marker_name):
 
 
 def pytest_runtest_setup(item):
-    for marker_name in ("postgres", "elasticsearch", "browser"):
+    for marker_name in ("postgres", "elasticsearch", "redis", "varnish", "browser"):
         if item.get_closest_marker(marker_name):
             reason = service_unavailable(marker_name)
             if reason:

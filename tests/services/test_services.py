@@ -27,3 +27,22 @@ def test_elasticsearch_answers_from_python():
         "green",
         "yellow",
     }
+
+
+@pytest.mark.redis
+def test_redis_answers_from_python():
+    import redis
+
+    client = redis.Redis.from_url(os.environ["REDIS_URL"], socket_timeout=5)
+    assert client.ping()
+    assert client.info("server")["redis_version"].split(".")[0] >= "7"
+
+
+@pytest.mark.varnish
+def test_varnish_answers_with_the_repository_vcl():
+    import requests
+
+    base = os.environ["VARNISH_URL"]
+    health = requests.get(f"{base}/.well-known/lcl-varnish", timeout=5)
+    assert health.status_code == 200
+    assert health.headers.get("Server") == "Varnish"

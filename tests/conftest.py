@@ -1,7 +1,8 @@
 """Shared fixtures: a small library of three trusts, their schools, users per role and challenges.
 
-Service suites (PostgreSQL, Elasticsearch, Redis, Varnish, Chromium) run when their service is configured and
-are skipped with a visible reason otherwise; with REQUIRE_SERVICES=1 a missing service fails.
+Service suites (PostgreSQL, Elasticsearch, Redis, Varnish, Chromium) run when their service is
+configured and are skipped with a visible reason otherwise; with REQUIRE_SERVICES=1 a missing
+service fails.
 """
 
 import os

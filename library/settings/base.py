@@ -133,6 +133,21 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 
+# The shared cache: Redis when REDIS_URL is set (every web process and the worker agree on render
+# caches, the publication stamp, embed counts and rate limits); local memory otherwise.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+SHARED_CACHE = bool(REDIS_URL)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "library.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lcl"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Wagtail's page editor posts one field per block; complex challenges exceed Django's default.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -1,9 +1,11 @@
 from django.db.models import F
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from .models import LearningChallengePage, PublicationStamp
+from . import front_cache
+from .models import ChallengeImage, LearningChallengePage, PublicationStamp
 
 
 @receiver(page_published, sender=LearningChallengePage)
@@ -24,10 +26,36 @@ def rederive_ownership_after_move(sender, instance, **kwargs):
         )
 
 
-@receiver(page_published, sender=LearningChallengePage)
-@receiver(page_unpublished, sender=LearningChallengePage)
-@receiver(post_delete, sender=LearningChallengePage)
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_delete, sender=Page)
 @receiver(post_page_move)
 def public_content_changed(sender, **kwargs):
-    """Invalidates every cached channel (their ETags derive from this stamp)."""
+    """Invalidates every cached channel and render (their keys derive from this stamp).
+
+    Any page: a school's or trust's name and place show on its challenges' pages and embeds.
+    """
     PublicationStamp.bump()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(pre_delete, sender=Page)  # before: its URLs are gone afterwards
+@receiver(pre_page_move)  # the old URLs
+@receiver(post_page_move)  # the new ones
+def purge_front_cache_of_page(sender, instance, **kwargs):
+    front_cache.purge_after_commit([instance])
+
+
+def _challenges_showing(image):
+    return list(LearningChallengePage.objects.live().filter(hero_image=image))
+
+
+@receiver(post_save, sender=ChallengeImage)
+@receiver(pre_delete, sender=ChallengeImage)
+def image_changed(sender, instance, **kwargs):
+    """A new file, alt text or credit of an image shows on the live challenges that use it."""
+    challenges = _challenges_showing(instance)
+    if challenges:
+        PublicationStamp.bump()
+        front_cache.purge_after_commit(challenges)

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
+    "library.middleware.PublicCacheControlMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "library.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -147,6 +148,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The front cache (Varnish, or any CDN that accepts PURGE): purged after every public change
+# (challenges/front_cache.py). Wagtail's frontend_cache app itself is not installed: its signal
+# handlers purge before the transaction commits, and a request in between would re-cache the old
+# page; ours purge after commit, and purge every URL that shows the change.
+VARNISH_URL = os.environ.get("VARNISH_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "library.front_cache.TimedHTTPBackend", "LOCATION": VARNISH_URL}}
+    if VARNISH_URL
+    else {}
+)
 
 # Wagtail's page editor posts one field per block; complex challenges exceed Django's default.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

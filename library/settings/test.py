@@ -20,6 +20,8 @@ ALLOWED_HOSTS = ["*"]
 # Only the search suites talk to Elasticsearch, each on its own alias (tests/search/conftest.py);
 # every other test indexes into the database implementation.
 ELASTICSEARCH_URL = ""
+# Only the front-cache suite purges (tests/ops/test_front_cache.py turns it on).
+WAGTAILFRONTENDCACHE = {}
 # Static files straight from the apps' folders (no collectstatic outside production).
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "corsheaders",
     "csp",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -159,6 +160,15 @@ WAGTAILFRONTENDCACHE = (
     if VARNISH_URL
     else {}
 )
+
+# Background work (search indexing, front-cache purges, embed-count flushes, Wagtail's own tasks):
+# TASKS_BACKEND=database queues it in the database for the worker (`manage.py db_worker`);
+# "immediate" (the default outside production) runs it inline.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
 
 # Wagtail's page editor posts one field per block; complex challenges exceed Django's default.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

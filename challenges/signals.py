@@ -5,7 +5,14 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from . import front_cache
-from .models import ChallengeImage, LearningChallengePage, PublicationStamp
+from .models import (
+    ChallengeImage,
+    LearningChallengePage,
+    PublicationStamp,
+    Subject,
+    Theme,
+    YearGroup,
+)
 
 
 @receiver(page_published, sender=LearningChallengePage)
@@ -59,3 +66,14 @@ def image_changed(sender, instance, **kwargs):
     if challenges:
         PublicationStamp.bump()
         front_cache.purge_after_commit(challenges)
+
+
+@receiver(post_save, sender=Subject)
+@receiver(post_save, sender=Theme)
+@receiver(post_save, sender=YearGroup)
+@receiver(post_delete, sender=Subject)
+@receiver(post_delete, sender=Theme)
+@receiver(post_delete, sender=YearGroup)
+def taxonomy_changed(sender, **kwargs):
+    """Subject, theme and year names show on every card and filter: render everything anew."""
+    PublicationStamp.bump()

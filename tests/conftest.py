@@ -7,6 +7,7 @@ service fails.
 
 import os
 import shutil
+import uuid
 
 import pytest
 from django.conf import settings
@@ -56,6 +57,18 @@ def pytest_runtest_setup(item):
                 if os.environ.get("REQUIRE_SERVICES") == "1":
                     pytest.fail(f"REQUIRE_SERVICES=1 but {reason}", pytrace=False)
                 pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _cache_of_its_own(settings):
+    """Each test its own cache namespace: page ids and the publication stamp repeat across
+    rolled-back tests, so a render or count kept by one test must never answer another."""
+    default = dict(settings.CACHES["default"])
+    if "KEY_PREFIX" in default:  # Redis, shared by the whole run and other runs
+        default["KEY_PREFIX"] = f"{default['KEY_PREFIX']}-{uuid.uuid4().hex[:8]}"
+    else:
+        default["LOCATION"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {**settings.CACHES, "default": default}
 
 
 def add_page(parent, page):

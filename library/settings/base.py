@@ -21,11 +21,8 @@ INSTALLED_APPS = [
     "challenges",
     "search",
     "wagtail.api.v2",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -40,7 +37,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "modelcluster",
     "taggit",
-    "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,7 +53,7 @@ MIDDLEWARE = [
     "library.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous public responses from the shared cache, before session/CSRF/auth work.
-    "challenges.render_cache.AnonymousRenderCacheMiddleware",
+    "challenges.channels.render_cache.AnonymousRenderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -153,9 +149,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # The front cache (Varnish, or any CDN that accepts PURGE): purged after every public change
-# (challenges/front_cache.py). Wagtail's frontend_cache app itself is not installed: its signal
-# handlers purge before the transaction commits, and a request in between would re-cache the old
-# page; ours purge after commit, and purge every URL that shows the change.
+# (challenges/channels/front_cache.py). Wagtail's frontend_cache app itself is not installed: its
+# signal handlers purge before the transaction commits, and a request in between would re-cache
+# the old page; ours purge after commit, and purge every URL that shows the change.
 VARNISH_URL = os.environ.get("VARNISH_URL", "")
 WAGTAILFRONTENDCACHE = (
     {"varnish": {"BACKEND": "library.front_cache.TimedHTTPBackend", "LOCATION": VARNISH_URL}}

@@ -15,8 +15,8 @@ import requests
 from django.db import connection
 from django.test import Client, override_settings
 
+from challenges.embed_stats.counter import UNKNOWN_SITE, pending_embed_views
 from challenges.models import PublicationStamp
-from challenges.usage import UNKNOWN_SITE, pending_embed_views
 from library import cache as resilient
 
 pytestmark = pytest.mark.redis

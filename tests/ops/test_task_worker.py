@@ -16,9 +16,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test import Client
 
+from challenges.embed_stats.tasks import flush_embed_views_task
 from challenges.filters import ChallengeQuery
 from challenges.models import EmbedView
-from challenges.tasks import flush_embed_views_task
 from search.backends import get_search
 
 pytestmark = [

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 from django.test import Client
 
-from challenges.usage import pending_embed_views
+from challenges.embed_stats.counter import pending_embed_views
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 

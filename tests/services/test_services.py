@@ -3,7 +3,10 @@
 import os
 
 import pytest
+import redis
+import requests
 from django.db import connection
+from elasticsearch import Elasticsearch
 
 
 @pytest.mark.postgres
@@ -17,7 +20,6 @@ def test_the_suite_runs_on_postgresql():
 
 @pytest.mark.elasticsearch
 def test_elasticsearch_answers_from_python():
-    from elasticsearch import Elasticsearch
 
     client = Elasticsearch(os.environ["ELASTICSEARCH_URL"], request_timeout=10)
     # The integ-test distribution has no `GET /` (rest-root module), so ask the nodes instead.
@@ -31,8 +33,6 @@ def test_elasticsearch_answers_from_python():
 
 @pytest.mark.redis
 def test_redis_answers_from_python():
-    import redis
-
     client = redis.Redis.from_url(os.environ["REDIS_URL"], socket_timeout=5)
     assert client.ping()
     assert client.info("server")["redis_version"].split(".")[0] >= "7"
@@ -40,8 +40,6 @@ def test_redis_answers_from_python():
 
 @pytest.mark.varnish
 def test_varnish_answers_with_the_repository_vcl():
-    import requests
-
     base = os.environ["VARNISH_URL"]
     health = requests.get(f"{base}/.well-known/lcl-varnish", timeout=5)
     assert health.status_code == 200

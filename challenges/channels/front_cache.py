@@ -12,10 +12,11 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
+from django_tasks import task
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 
-from .models import ChallengeTag, LearningChallengePage
-from .tasks import purge_front_cache
+from ..models import ChallengeTag, LearningChallengePage
 
 # Listings and channels that may show any challenge; purged by path, whatever the query.
 CHANNEL_ROUTES = (
@@ -97,3 +98,10 @@ def purge_after_commit(pages):
         return
     urls = sorted(urls_showing(pages))
     transaction.on_commit(lambda: purge_front_cache.enqueue(urls))
+
+
+@task()
+def purge_front_cache(urls):
+    """Purge these URLs from the front cache (Varnish or a CDN); returns how many were sent."""
+    purge_urls_from_cache(urls)
+    return len(urls)

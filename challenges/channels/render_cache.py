@@ -20,8 +20,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
-from .models import PublicationStamp
-from .usage import record_embed_view
+from ..embed_stats.counter import record_embed_view
+from ..models import PublicationStamp
 
 RENDER_SECONDS = 300
 SKIPPED_PREFIXES = (

@@ -5,6 +5,7 @@ Connected in ChallengesConfig.ready().
 
 from django.db.models import F
 
+from .channels import front_cache
 from .media_use import challenges_using
 from .models import ChallengeImage, LearningChallengePage, PublicationStamp
 from .signals import challenges_changed, ownership_rederived
@@ -36,7 +37,11 @@ def rederive_ownership_after_move(sender, instance, **kwargs):
 
 
 def public_content_changed(sender, **kwargs):
-    """Invalidates every cached channel (their ETags derive from this stamp)."""
+    """Invalidates every cached channel and render (their keys derive from this stamp).
+
+    Any page: a school's or trust's name and place show on its challenges' pages and embeds;
+    subject, theme and year names show on every card and filter.
+    """
     PublicationStamp.bump()
 
 
@@ -50,10 +55,14 @@ def remember_shown_media(sender, instance, raw=False, **kwargs):
 
 
 def media_changed(sender, instance, created, raw=False, **kwargs):
-    """An image's or document's credit, licence, alt text, pupil flag or file changed."""
+    """An image's or document's credit, licence, alt text, pupil flag or file changed: every
+    live challenge using it (hero image or activities) is re-indexed and purged."""
     if created or raw or getattr(instance, "_shown_before", None) == _shown(instance):
         return
-    _refresh(challenges_using("image" if sender is ChallengeImage else "document", instance.pk))
+    page_ids = challenges_using("image" if sender is ChallengeImage else "document", instance.pk)
+    _refresh(page_ids)
+    if page_ids:
+        front_cache.purge_after_commit(LearningChallengePage.objects.filter(pk__in=page_ids))
 
 
 def media_deleted(sender, instance, **kwargs):
@@ -72,3 +81,14 @@ def _refresh(page_ids):
         challenges_changed.send(LearningChallengePage, page_ids=page_ids)
 
 
+def purge_front_cache_of_page(sender, instance, **kwargs):
+    """Before a delete or move its current URLs, after a move or publish its new ones."""
+    front_cache.purge_after_commit([instance])
+
+
+def image_changed(sender, instance, **kwargs):
+    """A new file or credit of an image shows on the live challenges that use it."""
+    challenges = list(LearningChallengePage.objects.live().filter(hero_image=instance))
+    if challenges:
+        PublicationStamp.bump()
+        front_cache.purge_after_commit(challenges)

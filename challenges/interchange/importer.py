@@ -154,6 +154,12 @@ class ImportPlan:
     def to_write(self):
         return [row for row in self.rows if row.action in (CREATED, UPDATED, KEPT)]
 
+    def refusal_message(self):
+        reasons = self.problems + [
+            f"“{row.title}”: {row.reason}" for row in self.rows if row.action == REFUSED
+        ]
+        return "Nothing was imported: " + "; ".join(reasons)
+
     def summary_lines(self):
         lines = [f"Into {self.school.title}, from {self.source_trust or 'a package'}:"]
         lines += [f"  REFUSED (package): {problem}" for problem in self.problems]
@@ -558,14 +564,7 @@ def run_import(source, school, user=None, follow=False, progress=None):
     """
     plan = plan_import(source, school)
     if plan.refused:
-        raise ImportRefused(
-            "Nothing was imported: "
-            + "; ".join(
-                plan.problems
-                + [f"“{row.title}”: {row.reason}" for row in plan.rows if row.action == REFUSED]
-            ),
-            plan,
-        )
+        raise ImportRefused(plan.refusal_message(), plan)
     stored = _StoredFiles()
     source_instance = source.manifest.get("source_instance", "")
     try:

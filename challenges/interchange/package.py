@@ -10,6 +10,7 @@ import stat
 import zipfile
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 
 from .serialise import (
@@ -44,8 +45,12 @@ class Limits:
     max_total_bytes: int = 2 * 1024**3  # inflated, the whole package
     max_ratio: int = 100  # inflated bytes per byte in the archive
     max_json_bytes: int = 1024 * 1024  # one challenge document or the manifest
-    max_asset_bytes: int = 10 * 1024 * 1024
     ratio_grace_bytes: int = 1024 * 1024  # tiny files may compress very well
+
+    @classmethod
+    def from_settings(cls):
+        """Defaults, overridden by INTERCHANGE_PACKAGE_LIMITS = {"max_entries": ..., ...}."""
+        return cls(**getattr(settings, "INTERCHANGE_PACKAGE_LIMITS", {}))
 
 
 class PackageRefused(InterchangeError):
@@ -145,7 +150,7 @@ class ZipPackage:
     """
 
     def __init__(self, fileobj, limits=None):
-        self.limits = limits or Limits()
+        self.limits = limits or Limits.from_settings()
         self._file = fileobj
         try:
             fileobj.seek(0, 2)
@@ -209,14 +214,10 @@ class ZipPackage:
                         break
                     size += len(chunk)
                     self._inflated += len(chunk)
-                    if size > cap:
-                        raise PackageRefused(
-                            f"{what} is larger than the {cap // 1024:,} KB allowed."
-                        )
                     if self._inflated > limits.max_total_bytes:
                         raise PackageRefused(
                             "The package unpacks to more than "
-                            f"{limits.max_total_bytes // 1024**2:,} MB, more than is allowed."
+                            f"{limits.max_total_bytes // 1024:,} KB, more than is allowed."
                         )
                     if size > limits.ratio_grace_bytes and (
                         size > limits.max_ratio * max(info.compress_size, 1)
@@ -225,6 +226,10 @@ class ZipPackage:
                         raise PackageRefused(
                             f"{what} unpacks to far more than its packed size (more than "
                             f"{limits.max_ratio} times): it looks like a zip bomb."
+                        )
+                    if size > cap:
+                        raise PackageRefused(
+                            f"{what} is larger than the {cap // 1024:,} KB allowed."
                         )
                     chunks.append(chunk)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as error:

@@ -114,25 +114,25 @@ def package_bytes(trust, challenges):
     return buffer.getvalue()
 
 
-def rewrite_package(data, change):
+def rewrite_package(data, change, compression=zipfile.ZIP_DEFLATED):
     """A copy of a package with `change(entries)` applied to its {name: bytes} entries."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = {info.filename: source.read(info) for info in source.infolist()}
     change(entries)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(out, "w", compression) as target:
         for name, content in entries.items():
             target.writestr(name, content)
     return out.getvalue()
 
 
 def edit_document(entries, change):
-    for name in list(entries):
-        if name.startswith("challenges/"):
-            document = json.loads(entries[name])
-            change(document)
-            entries[name] = json.dumps(document).encode()
-            return
+    """Apply `change` to the richest challenge document of a package (the one with assets)."""
+    names = [name for name in entries if name.startswith("challenges/")]
+    name = max(names, key=lambda name: len(entries[name]))
+    document = json.loads(entries[name])
+    change(document)
+    entries[name] = json.dumps(document).encode()
 
 
 @pytest.fixture

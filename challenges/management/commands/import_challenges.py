@@ -50,7 +50,7 @@ class Command(BaseCommand):
                     plan = plan_import(source, school)
                     self._print(plan)
                     if plan.refused:
-                        raise CommandError("The package would be refused; nothing was imported.")
+                        raise CommandError(plan.refusal_message())
                     self.stdout.write("Dry run: nothing was imported.")
                     return
                 result = run_import(source, school, follow=follow)

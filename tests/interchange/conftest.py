@@ -45,10 +45,11 @@ def make_document(title, data=b"%PDF-1.4\n% a worksheet\n", extension="pdf"):
 
 def rich_challenge(parent, title, visibility="public", link_to=None, **extra):
     """A challenge using every field of the format: images, a document, rich text, a link."""
-    hero = make_image(f"{title} hero")
-    activity_image = make_image(f"{title} step", colour=(10, 200, 30))
+    shade = sum(title.encode()) % 200  # each challenge's pictures and worksheet differ
+    hero = make_image(f"{title} hero", colour=(200, 100, shade))
+    activity_image = make_image(f"{title} step", colour=(10, shade, 30))
     pupils = make_image(f"{title} class photo", shows_pupils=True, colour=(0, 0, 200))
-    worksheet = make_document(f"{title} worksheet")
+    worksheet = make_document(f"{title} worksheet", f"%PDF-1.4\n% {title}\n".encode())
     link = f'<a linktype="page" id="{link_to.pk}">see also</a>' if link_to else "more"
     return make_challenge(
         parent,

@@ -20,8 +20,15 @@ SCHEMA_URL = "/schema/learning-challenge/v1.json"
 
 def export(trust, tmp_path, *args):
     path = tmp_path / f"{trust.slug}.zip"
-    call_command("export_challenges", str(path), "--trust", trust.slug, "--no-progress", *args,
-                 stdout=io.StringIO())
+    call_command(
+        "export_challenges",
+        str(path),
+        "--trust",
+        trust.slug,
+        "--no-progress",
+        *args,
+        stdout=io.StringIO(),
+    )
     return path
 
 
@@ -87,7 +94,7 @@ def test_document_matches_the_served_schema_and_keeps_pupils_home(rich_library):
     assert hero["licence"] == "CC-BY-4.0" and hero["source_url"] == "https://example.org/source"
     assert document["hero_image"]["alt"] == "A wooden box full of sticks"
     # Account names and emails never leave: only display names.
-    assert "editor_a1" not in json.dumps(document) and "@example.org\"" not in json.dumps(document)
+    assert "editor_a1" not in json.dumps(document) and '@example.org"' not in json.dumps(document)
 
 
 # Export ----------------------------------------------------------------------------------------
@@ -112,8 +119,14 @@ def test_export_visibility_option_and_errors(rich_library, tmp_path):
     with pytest.raises(CommandError, match="no trust with the slug"):
         call_command("export_challenges", str(tmp_path / "x.zip"), "--trust", "nope")
     with pytest.raises(CommandError, match="Unknown visibility secret"):
-        call_command("export_challenges", str(tmp_path / "x.zip"), "--trust", "alder",
-                     "--visibility", "public,secret")
+        call_command(
+            "export_challenges",
+            str(tmp_path / "x.zip"),
+            "--trust",
+            "alder",
+            "--visibility",
+            "public,secret",
+        )
 
 
 # Import ----------------------------------------------------------------------------------------

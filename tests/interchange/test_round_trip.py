@@ -50,11 +50,23 @@ def run_other_instance(tmp_path, package, again):
         "ELASTICSEARCH_URL": "",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput"], env=env, cwd=ROOT, check=True,
-                   capture_output=True, timeout=600)
+    subprocess.run(
+        [*manage, "migrate", "--noinput"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     script = OTHER_INSTANCE.format(package=str(package), again=str(again))
-    result = subprocess.run([*manage, "shell", "-c", script], env=env, cwd=ROOT,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [*manage, "shell", "-c", script],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 
@@ -63,8 +75,9 @@ def test_round_trip_keeps_every_content_field_and_asset_byte(rich_library, tmp_p
     lib = rich_library
     first = tmp_path / "first.zip"
     again = tmp_path / "again.zip"
-    call_command("export_challenges", str(first), "--trust", "alder", "--no-progress",
-                 stdout=io.StringIO())
+    call_command(
+        "export_challenges", str(first), "--trust", "alder", "--no-progress", stdout=io.StringIO()
+    )
 
     output = run_other_instance(tmp_path, first, again)
     assert "3 created" in output

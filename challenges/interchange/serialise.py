@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
+from ..licences import LICENCES
 from ..richtext import sanitise_rich_text
 
 FORMAT = "learning-challenge"
@@ -263,6 +264,8 @@ def _portable_lineage(lineage):
     if not lineage or not lineage.get("uid"):
         return None
     portable = {name: lineage[name] for name in LINEAGE_FIELDS if name in lineage}
+    if portable.get("licence") not in LICENCES:
+        portable.pop("licence", None)
     portable.setdefault("title", "")
     portable.setdefault("version", 0)
     portable.setdefault("mode", "snapshot")

@@ -22,7 +22,8 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Collection
+from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import Role, SchoolPage, TrustPage
 
@@ -432,17 +433,22 @@ def _store_document(asset, data, collection, stored):
     return document
 
 
-def _unique_slug(school, wanted, exclude_pk=None):
-    base = slugify(wanted)[:200] or "challenge"
-    taken = set(
-        LearningChallengePage.objects.child_of(school)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    )
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+class _Terms:
+    """Vocabularies and the school's slugs, read once per import."""
+
+    def __init__(self, school):
+        self.years = {year.code: year for year in YearGroup.objects.all()}
+        self.subjects = {subject.slug: subject for subject in Subject.objects.all()}
+        self.themes = {theme.slug: theme for theme in Theme.objects.all()}
+        self.slugs = set(Page.objects.child_of(school).values_list("slug", flat=True))
+
+    def unique_slug(self, wanted):
+        base = slugify(wanted)[:200] or "challenge"
+        slug, number = base, 2
+        while slug in self.slugs:
+            slug, number = f"{base}-{number}", number + 1
+        self.slugs.add(slug)
+        return slug
 
 
 def _lineage(document, source_instance, mode):
@@ -461,7 +467,7 @@ def _lineage(document, source_instance, mode):
     }
 
 
-def _apply_document(page, document, media, years):
+def _apply_document(page, document, media, terms):
     """Every content field of the document onto `page` (not saved)."""
 
     def image_use(use):
@@ -509,27 +515,27 @@ def _apply_document(page, document, media, years):
     page.share_hashtag = document["share_hashtag"]
     page.licence = document["licence"]
     page.visibility = document["visibility"]
-    page.year_groups = [years[code] for code in document["year_groups"] if code in years]
-    page.subjects = list(Subject.objects.filter(slug__in=document["subjects"]))
-    page.themes = list(Theme.objects.filter(slug__in=document["themes"]))
+    page.year_groups = [terms.years[code] for code in document["year_groups"]]
+    page.subjects = [terms.subjects[slug] for slug in document["subjects"]]
+    page.themes = [terms.themes[slug] for slug in document["themes"]]
     page.contributors = [
         ChallengeContributor(display_name=name) for name in document["contributors"]
     ]
     page.tags.set(document["tags"])
 
 
-def _write_challenge(row, school, user, media, years, source_instance, mode):
+def _write_challenge(row, school, user, media, terms, source_instance, mode):
     """Create or update one draft; returns the page."""
     document = row.document
     lineage = _lineage(document, source_instance, mode)
     if row.action == CREATED:
         page = LearningChallengePage(owner=user, live=False, adapted_from=lineage)
-        _apply_document(page, document, media, years)
-        page.slug = _unique_slug(school, document["slug"] or document["title"])
+        _apply_document(page, document, media, terms)
+        page.slug = terms.unique_slug(document["slug"] or document["title"])
         school.add_child(instance=page)
     elif row.action == UPDATED:
         page = row.existing.get_latest_revision_as_object()
-        _apply_document(page, document, media, years)
+        _apply_document(page, document, media, terms)
         page.save_revision(user=user, log_action=True)
     revision = page.save_revision(user=user, log_action=True) if row.action == CREATED else None
     revision = revision or page.latest_revision
@@ -562,30 +568,34 @@ def run_import(source, school, user=None, follow=False, progress=None):
     `follow` is True (every challenge follows its original), False (snapshots) or a set of
     uids that follow. Raises ImportRefused (nothing written) when anything is refused.
     """
-    plan = plan_import(source, school)
+    # Assets are checked once, as they are written (a bad one rolls everything back).
+    plan = plan_import(source, school, check_assets=False)
     if plan.refused:
         raise ImportRefused(plan.refusal_message(), plan)
     stored = _StoredFiles()
     source_instance = source.manifest.get("source_instance", "")
     try:
-        with transaction.atomic():
+        # The reference index is brought up to date once per object at the end, not per save.
+        with transaction.atomic(), disable_reference_index_auto_update():
             collection = _collection_for(school)
             media = {}
             for asset in plan.assets.values():
                 data = _checked_asset_bytes(source, asset)
                 store = _store_image if asset["kind"] == "image" else _store_document
                 media[asset["sha256"]] = store(asset, data, collection, stored)
-            years = {year.code: year for year in YearGroup.objects.all()}
+            terms = _Terms(school)
             result = ImportResult(plan, [], [], [])
             for row in plan.rows:
                 mode = "follow" if _follows(follow, row.uid) else "snapshot"
                 if row.action == KEPT:
                     result.kept.append(_keep_for_review(row, source_instance, mode))
                 elif row.action in (CREATED, UPDATED):
-                    page = _write_challenge(row, school, user, media, years, source_instance, mode)
+                    page = _write_challenge(row, school, user, media, terms, source_instance, mode)
                     (result.created if row.action == CREATED else result.updated).append(page)
                 if progress:
                     progress(row)
+            for obj in [*media.values(), *result.created, *result.updated]:
+                ReferenceIndex.create_or_update_for_object(obj)
     except InterchangeError as refusal:
         stored.remove_all()
         raise ImportRefused(f"Nothing was imported: {refusal.message}", plan) from refusal

@@ -188,10 +188,10 @@ def _previous_imports(school, uids):
     return found
 
 
-def _document_problem(document, known):
+def _document_problem(document, known, keep_identity=False):
     """Why a valid document still cannot land here, or None."""
     licence = licence_for(document["licence"])
-    if not licence.adaptable:
+    if not licence.adaptable and not keep_identity:
         return (
             f"Its licence ({licence.name}) does not allow adapted copies. Ask its owner for "
             "permission or a different licence."
@@ -206,8 +206,11 @@ def _document_problem(document, known):
     return None
 
 
-def plan_import(source, school, check_assets=True):
-    """What importing `source` into `school` would do; writes nothing."""
+def plan_import(source, school, check_assets=True, keep_identity=False):
+    """What importing `source` into `school` (or a trust) would do; writes nothing.
+
+    `keep_identity` is for a library's own content arriving (the demo): uids stay, no lineage.
+    """
     manifest = source.manifest
     uids = source.challenge_uids()
     listed = {entry["uid"] for entry in manifest["challenges"]}
@@ -221,7 +224,12 @@ def plan_import(source, school, check_assets=True):
         "subjects": set(Subject.objects.values_list("slug", flat=True)),
         "themes": set(Theme.objects.values_list("slug", flat=True)),
     }
-    previous = _previous_imports(school, set(uids))
+    if keep_identity:
+        previous = {
+            str(page.uid): page for page in LearningChallengePage.objects.filter(uid__in=uids)
+        }
+    else:
+        previous = _previous_imports(school, set(uids))
     rows = []
     assets = {}
     for uid in uids:
@@ -236,13 +244,13 @@ def plan_import(source, school, check_assets=True):
                 PlanRow(uid, title, version, REFUSED, "Its file name and its uid do not match.")
             )
             continue
-        problem = _document_problem(document, known)
+        problem = _document_problem(document, known, keep_identity)
         problem = problem or _asset_problem(document)
         if problem:
             rows.append(PlanRow(uid, title, version, REFUSED, problem, document))
             continue
         existing = previous.get(uid)
-        row = _row_for(uid, document, existing)
+        row = _row_for(uid, document, existing, keep_identity)
         rows.append(row)
         if row.action in (CREATED, UPDATED):
             for asset in document["assets"]:
@@ -287,7 +295,7 @@ def _asset_problem(document):
     return None
 
 
-def _row_for(uid, document, existing):
+def _row_for(uid, document, existing, keep_identity=False):
     version = document["version"]
     title = document["title"]
     if existing is None:
@@ -295,7 +303,7 @@ def _row_for(uid, document, existing):
             uid, title, version, CREATED, "New here: it will arrive as a draft.", document
         )
     lineage = existing.adapted_from or {}
-    here = lineage.get("version", 0)
+    here = existing.version if keep_identity else lineage.get("version", 0)
     if version <= here:
         return PlanRow(
             uid,
@@ -306,7 +314,9 @@ def _row_for(uid, document, existing):
             document,
             existing,
         )
-    if existing.latest_revision_id and existing.latest_revision_id == lineage.get("revision"):
+    if keep_identity or (
+        existing.latest_revision_id and existing.latest_revision_id == lineage.get("revision")
+    ):
         return PlanRow(
             uid,
             title,
@@ -345,6 +355,27 @@ def _checked_asset_bytes(source, asset):
 # Writing ----------------------------------------------------------------------------------------
 
 
+class SubsetSource:
+    """Some of another source's challenges (e.g. those of one school), with the same methods."""
+
+    def __init__(self, source, uids):
+        self.source = source
+        self.uids = set(uids)
+        self.manifest = dict(source.manifest)
+        self.manifest["challenges"] = [
+            entry for entry in source.manifest["challenges"] if entry["uid"] in self.uids
+        ]
+
+    def challenge_uids(self):
+        return [uid for uid in self.source.challenge_uids() if uid in self.uids]
+
+    def read_challenge(self, uid):
+        return self.source.read_challenge(uid)
+
+    def read_asset(self, filename, cap):
+        return self.source.read_asset(filename, cap)
+
+
 class _StoredFiles:
     """Names of files stored during an import, deleted again if the import fails."""
 
@@ -370,10 +401,15 @@ class ImportResult:
     kept: list
 
 
-def _collection_for(school):
-    trust = TrustPage.objects.ancestor_of(school).first()
+def _collection_for(parent):
+    """The collection home/roles.py made for the school (inside its trust's), or the trust's."""
+    if isinstance(parent, TrustPage):
+        names = [parent.title]
+    else:
+        trust = TrustPage.objects.ancestor_of(parent).first()
+        names = [trust.title if trust else None, parent.title]
     collection = Collection.get_first_root_node()
-    for name in [trust.title if trust else None, school.title]:
+    for name in names:
         child = collection.get_children().filter(name=name).first() if name else None
         if child is None:
             break
@@ -524,12 +560,15 @@ def _apply_document(page, document, media, terms):
     page.tags.set(document["tags"])
 
 
-def _write_challenge(row, school, user, media, terms, source_instance, mode):
+def _write_challenge(row, school, user, media, terms, source_instance, mode, keep_identity):
     """Create or update one draft; returns the page."""
     document = row.document
-    lineage = _lineage(document, source_instance, mode)
+    lineage = None if keep_identity else _lineage(document, source_instance, mode)
     if row.action == CREATED:
         page = LearningChallengePage(owner=user, live=False, adapted_from=lineage)
+        if keep_identity:
+            page.uid = document["uid"]
+            page.adapted_from = document["adapted_from"]
         _apply_document(page, document, media, terms)
         page.slug = terms.unique_slug(document["slug"] or document["title"])
         school.add_child(instance=page)
@@ -539,8 +578,9 @@ def _write_challenge(row, school, user, media, terms, source_instance, mode):
         page.save_revision(user=user, log_action=True)
     revision = page.save_revision(user=user, log_action=True) if row.action == CREATED else None
     revision = revision or page.latest_revision
-    lineage["revision"] = revision.pk
-    LearningChallengePage.objects.filter(pk=page.pk).update(adapted_from=lineage)
+    if lineage is not None:
+        lineage["revision"] = revision.pk
+        LearningChallengePage.objects.filter(pk=page.pk).update(adapted_from=lineage)
     return page
 
 
@@ -562,14 +602,14 @@ def _follows(follow, uid):
     return follow is True or (not isinstance(follow, bool) and uid in (follow or ()))
 
 
-def run_import(source, school, user=None, follow=False, progress=None):
+def run_import(source, school, user=None, follow=False, progress=None, keep_identity=False):
     """Import every challenge of `source` into `school` as drafts, whole or not at all.
 
     `follow` is True (every challenge follows its original), False (snapshots) or a set of
     uids that follow. Raises ImportRefused (nothing written) when anything is refused.
     """
     # Assets are checked once, as they are written (a bad one rolls everything back).
-    plan = plan_import(source, school, check_assets=False)
+    plan = plan_import(source, school, check_assets=False, keep_identity=keep_identity)
     if plan.refused:
         raise ImportRefused(plan.refusal_message(), plan)
     stored = _StoredFiles()
@@ -590,7 +630,9 @@ def run_import(source, school, user=None, follow=False, progress=None):
                 if row.action == KEPT:
                     result.kept.append(_keep_for_review(row, source_instance, mode))
                 elif row.action in (CREATED, UPDATED):
-                    page = _write_challenge(row, school, user, media, terms, source_instance, mode)
+                    page = _write_challenge(
+                        row, school, user, media, terms, source_instance, mode, keep_identity
+                    )
                     (result.created if row.action == CREATED else result.updated).append(page)
                 if progress:
                     progress(row)

@@ -5,6 +5,7 @@ Reading trusts nothing the zip says about itself: names are checked for every wa
 package, and sizes and ratios are counted on the bytes actually inflated, while inflating.
 """
 
+import json
 import re
 import stat
 import zipfile
@@ -117,8 +118,6 @@ def _write_asset(zf, asset):
 
 
 def _json_bytes(data):
-    import json
-
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 

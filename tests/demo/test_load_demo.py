@@ -1,5 +1,6 @@
 """`manage.py load_demo`: the demo library is complete, valid and loads idempotently."""
 
+import hashlib
 from io import StringIO
 
 import pytest
@@ -10,6 +11,7 @@ from django.test import override_settings
 from wagtail.models import Revision
 
 from challenges.demo import people
+from challenges.demo.package import demo_challenges
 from challenges.licences import LICENCES
 from challenges.models import ChallengeImage, LearningChallengePage
 from challenges.validation import submission_problems
@@ -161,10 +163,6 @@ def test_another_run_keeps_existing_passwords(demo):
 @pytest.mark.django_db
 def test_the_challenges_are_the_demo_package_imported(demo):
     """load_demo imports the shipped package: same uids, same pictures byte for byte."""
-    import hashlib
-
-    from challenges.demo.package import demo_challenges
-
     documents = {document["uid"]: document for document in demo_challenges()}
     pages = {str(page.uid): page for page in LearningChallengePage.objects.all()}
     assert set(pages) == set(documents)

@@ -1,6 +1,7 @@
 """A corpus of hostile and broken packages, built here: every one is refused by the import
 command with a specific message, and nothing is written (no rows, no stored files)."""
 
+import hashlib
 import io
 import json
 import os
@@ -11,6 +12,7 @@ import zlib
 
 import pytest
 from django.core.management import CommandError, call_command
+from PIL import Image as PILImage
 from wagtail.models import Page, Revision
 
 from challenges.interchange.importer import exportable_challenges
@@ -45,8 +47,6 @@ def first_asset(entries, extension):
 
 def replace_asset(entries, extension, data, new_extension=None, rehash=True):
     """Put `data` in place of an asset, renamed by its sha256 and described as such."""
-    import hashlib
-
     old_name = first_asset(entries, extension)
     old_sha = old_name.split("/")[1].split(".")[0]
     new_sha = hashlib.sha256(data).hexdigest() if rehash else old_sha
@@ -71,8 +71,6 @@ def huge_png_header(width, height):
 
 
 def jpeg_bytes():
-    from PIL import Image as PILImage
-
     buffer = io.BytesIO()
     PILImage.new("RGB", (20, 20), (1, 2, 3)).save(buffer, "JPEG")
     return buffer.getvalue()

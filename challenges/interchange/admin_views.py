@@ -15,13 +15,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from home.models import SchoolPage, TrustPage
 
+from ..models import LearningChallengePage
 from .importer import (
     exportable_challenges,
     exportable_trusts,
@@ -32,6 +33,7 @@ from .importer import (
     run_import,
 )
 from .package import ZipPackage, write_package
+from .tasks import get_status, import_package_task, set_status
 from .validate import InterchangeError
 
 SESSION_KEY = "interchange_uploads"
@@ -166,12 +168,28 @@ def _summary(request, token, school, follow):
     )
 
 
+def background_threshold():
+    return getattr(settings, "INTERCHANGE_BACKGROUND_IMPORT_AT", 100)
+
+
 @require_http_methods(["POST"])
 def import_confirm(request):
     token = request.POST.get("token", "")
     school = _school_for(request, request.POST.get("school"))
     follow = request.POST.get("follow") == "1"
     path = _stored_upload(request, token)
+    with open(path, "rb") as handle:
+        size = len(ZipPackage(handle).challenge_uids())
+    if size > background_threshold():
+        # A large package: a background task imports it; the status screen shows progress.
+        request.session[SESSION_KEY] = [
+            t for t in request.session.get(SESSION_KEY, []) if t != token
+        ]
+        set_status(
+            token, state="queued", done=0, total=size, user=request.user.pk, school=school.pk
+        )
+        import_package_task.enqueue(token, str(path), school.pk, request.user.pk, follow)
+        return redirect("interchange_import_status", token)
     try:
         with open(path, "rb") as handle:
             result = run_import(ZipPackage(handle), school, user=request.user, follow=follow)
@@ -191,4 +209,26 @@ def import_confirm(request):
     )
     return TemplateResponse(
         request, "challenges/admin/interchange_done.html", {"result": result, "school": school}
+    )
+
+
+def import_status(request, job):
+    """Progress of a background import, for the user who started it."""
+    status = get_status(job)
+    if not status or status.get("user") != request.user.pk:
+        raise Http404
+    school = get_object_or_404(SchoolPage, pk=status["school"])
+    pages = {
+        kind: LearningChallengePage.objects.filter(pk__in=status.get(kind, [])).order_by("title")
+        for kind in ("created", "updated", "kept")
+    }
+    return TemplateResponse(
+        request,
+        "challenges/admin/interchange_status.html",
+        {
+            "status": status,
+            "school": school,
+            "pages": pages,
+            "running": status["state"] in ("queued", "running"),
+        },
     )

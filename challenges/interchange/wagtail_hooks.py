@@ -33,6 +33,11 @@ def register_interchange_admin_urls():
             admin_views.import_confirm,
             name="interchange_import_confirm",
         ),
+        path(
+            "challenges/import/status/<str:job>/",
+            admin_views.import_status,
+            name="interchange_import_status",
+        ),
     ]
 
 

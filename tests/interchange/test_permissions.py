@@ -125,3 +125,26 @@ def test_import_screens_refuse_other_schools(library):
     # A trust admin without page rights has no import screen at all.
     admin_only = make_user("admin_only", role_group(lib.trust_a, Role.Kind.TRUST_ADMIN))
     assert refused(client_for(admin_only).get(reverse("interchange_import")))
+
+
+def test_a_large_package_imports_in_the_background_with_progress(library, settings):
+    """Over the threshold, a task imports the package; the status screen is the starter's only."""
+    lib = library
+    settings.INTERCHANGE_BACKGROUND_IMPORT_AT = 1
+    file = io.BytesIO(package_bytes(lib.trust_a, exportable_challenges(lib.trust_a)))
+    file.name = "package.zip"
+    editor = client_for(lib.editor_b1)
+    summary = editor.post(
+        reverse("interchange_import"), {"package": file, "school": lib.school_b1.pk}
+    )
+    token = summary.context["token"]
+    response = editor.post(
+        reverse("interchange_import_confirm"), {"token": token, "school": lib.school_b1.pk}
+    )
+    status_url = reverse("interchange_import_status", args=[token])
+    assert response.status_code == 302 and response.url == status_url
+    # No TASKS setting: django-tasks' immediate backend has already run it.
+    page = editor.get(status_url).content.decode()
+    assert "Finished: 2 created" in page and "Public bug hotel" in page
+    assert LearningChallengePage.objects.child_of(lib.school_b1).count() == 2
+    assert client_for(lib.moderator_b).get(status_url).status_code == 404

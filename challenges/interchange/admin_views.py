@@ -178,8 +178,13 @@ def import_confirm(request):
     school = _school_for(request, request.POST.get("school"))
     follow = request.POST.get("follow") == "1"
     path = _stored_upload(request, token)
-    with open(path, "rb") as handle:
-        size = len(ZipPackage(handle).challenge_uids())
+    try:
+        with open(path, "rb") as handle:
+            size = len(ZipPackage(handle).challenge_uids())
+    except InterchangeError as error:
+        _forget_upload(request, token)
+        context = {"plan": None, "refusal": error.message, "token": "", "school": school}
+        return TemplateResponse(request, "challenges/admin/interchange_summary.html", context)
     if size > background_threshold():
         # A large package: a background task imports it; the status screen shows progress.
         request.session[SESSION_KEY] = [

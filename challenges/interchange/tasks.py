@@ -1,8 +1,8 @@
 """Large imports in the background (django-tasks), with their progress kept in the cache.
 
 The admin hands a package over when it holds more than INTERCHANGE_BACKGROUND_IMPORT_AT
-challenges; the status screen reads the progress. Without a TASKS setting, django-tasks' immediate
-backend runs the task inline, and the status screen shows it finished.
+challenges; the status screen reads the progress. With the immediate backend (TASKS_BACKEND
+unset) the task runs inline, and the status screen shows it finished.
 """
 
 from pathlib import Path

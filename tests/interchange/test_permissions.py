@@ -143,7 +143,7 @@ def test_a_large_package_imports_in_the_background_with_progress(library, settin
     )
     status_url = reverse("interchange_import_status", args=[token])
     assert response.status_code == 302 and response.url == status_url
-    # No TASKS setting: django-tasks' immediate backend has already run it.
+    # The immediate backend (TASKS_BACKEND unset) has already run it.
     page = editor.get(status_url).content.decode()
     assert "Finished: 2 created" in page and "Public bug hotel" in page
     assert LearningChallengePage.objects.child_of(lib.school_b1).count() == 2

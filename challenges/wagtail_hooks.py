@@ -128,3 +128,7 @@ def register_embed_views_menu_item():
 @hooks.register("register_admin_urls")
 def register_embed_views_admin_urls():
     return [path("challenges/embed-views/", embed_views_report, name="challenges_embed_views")]
+
+
+# Packages: export download and import screens (challenges/interchange/wagtail_hooks.py).
+from .interchange import wagtail_hooks as interchange_hooks  # noqa: E402, F401

@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "library.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The interchange schema: public and cookie-free, so answered before sessions and CSRF.
+    "challenges.interchange.views.SchemaMiddleware",
     # Anonymous public responses from the shared cache, before session/CSRF/auth work.
     "challenges.channels.render_cache.AnonymousRenderCacheMiddleware",
     "library.public_routes.SessionMiddleware",

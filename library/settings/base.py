@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "challenges.admin_viewer.AdminViewerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -171,6 +172,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "i
 # Wagtail's page editor posts one field per block; complex challenges exceed Django's default.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Django's login_required and Wagtail's own redirects both go to the admin's sign-in form.
+LOGIN_URL = "wagtailadmin_login"
+
 WAGTAIL_SITE_NAME = "Learning Challenge Library"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
@@ -184,6 +188,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "home.workflows.publish_approved"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

@@ -14,7 +14,7 @@ def test_healthz_reports_every_part(db):
     assert response.status_code == 200
     data = response.json()
     assert data["ok"] is True
-    assert set(data["checks"]) == {"database", "search", "storage"}
+    assert set(data["checks"]) == {"database", "search", "storage", "cache"}
     assert data["checks"]["search"]["detail"] == "database"
 
 

@@ -3,6 +3,8 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.models import partnership_changed
+
 from .models import LearningChallengePage, PublicationStamp
 
 
@@ -30,4 +32,11 @@ def rederive_ownership_after_move(sender, instance, **kwargs):
 @receiver(post_page_move)
 def public_content_changed(sender, **kwargs):
     """Invalidates every cached channel (their ETags derive from this stamp)."""
+    PublicationStamp.bump()
+
+
+@receiver(partnership_changed)
+def partner_audience_changed(sender, **kwargs):
+    """Partner content is read per request from the partnership's state; cached channels and
+    conditional requests keyed on the stamp must not answer from before the change."""
     PublicationStamp.bump()

@@ -31,7 +31,7 @@ from home.models import SchoolPage, TrustPage
 from . import visibility
 from .blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
 from .forms import ChallengePageForm
-from .licences import LICENCE_CHOICES, licence_for
+from .licences import LICENCE_CHOICES, adaptation_licence_error, licence_for
 from .panels import EmbedSnippetsPanel
 from .richtext import sanitise_rich_text
 from .vocabulary import (
@@ -476,6 +476,11 @@ class LearningChallengePage(Page):
             errors["hero_image_decorative"] = (
                 "An image is either decorative or has alt text, not both."
             )
+        origin_licence = (self.adapted_from or {}).get("licence")
+        if origin_licence and self.licence:
+            licence_error = adaptation_licence_error(origin_licence, self.licence)
+            if licence_error:
+                errors["licence"] = licence_error
         if self.share_hashtag and not self.share_hashtag.startswith("#"):
             self.share_hashtag = "#" + self.share_hashtag
         if errors:

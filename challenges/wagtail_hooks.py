@@ -6,12 +6,14 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import can_take_offline, take_offline
 from .models import LearningChallengePage, Subject, Theme
+from .sharing.adapt import adapt_view, user_may_adapt
 from .usage import embed_views_report, may_see_report
 from .visibility import visible_to
 
@@ -120,3 +122,32 @@ def register_embed_views_menu_item():
 @hooks.register("register_admin_urls")
 def register_embed_views_admin_urls():
     return [path("challenges/embed-views/", embed_views_report, name="challenges_embed_views")]
+
+
+# Adapt for my school -----------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_adapt_admin_urls():
+    return [path("challenges/<int:page_id>/adapt/", adapt_view, name="challenges_adapt")]
+
+
+def _adapt_button(page, user, priority):
+    # The view itself checks visibility, licence and the chosen school.
+    if page.specific_class is LearningChallengePage and user_may_adapt(user):
+        yield Button(
+            "Adapt for my school",
+            reverse("challenges_adapt", args=[page.pk]),
+            icon_name="copy",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def adapt_in_listing_more_buttons(page, user, next_url=None):
+    yield from _adapt_button(page, user, priority=25)
+
+
+@hooks.register("register_page_header_buttons")
+def adapt_in_page_header_buttons(page, user, view_name, next_url=None):
+    yield from _adapt_button(page, user, priority=35)

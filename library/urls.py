@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/interchange/v1/", include("challenges.interchange.urls")),
     path("sitemap.xml", sitemap),
     path("healthz", healthz, name="healthz"),
     path("search/", include("search.urls")),

@@ -7,4 +7,10 @@ class SearchConfig(AppConfig):
     verbose_name = "Discovery"
 
     def ready(self):
+        from challenges.interchange import partner_api
+
         from . import indexing  # noqa: F401  (connects publishing signals)
+        from .backends import get_search
+
+        # Partners search a library through the same implementation as its own visitors.
+        partner_api.use_search(lambda query, viewer: get_search().search(query, viewer))

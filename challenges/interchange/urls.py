@@ -1,0 +1,9 @@
+"""The interchange API for partner pulls, under /api/interchange/v1/."""
+
+from django.urls import path
+
+from . import partner_api
+
+urlpatterns = [
+    path("challenges/", partner_api.challenge_list, name="interchange_challenges"),
+]

@@ -2,6 +2,8 @@
 
 from django_tasks import task
 
+from .sharing.upstream import pending_updates
+
 
 @task()
 def flush_embed_views_task():
@@ -9,3 +11,9 @@ def flush_embed_views_task():
     from .usage import flush_embed_views
 
     return flush_embed_views()
+
+
+@task()
+def check_upstream_task():
+    """The periodic form of `manage.py check_upstream`: how many adaptations have an update."""
+    return len(pending_updates())

@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_views import can_take_offline, take_offline
 from .models import LearningChallengePage, Subject, Theme
 from .sharing.adapt import adapt_view, user_may_adapt
+from .sharing.upstream_views import update_detail, updates_index
 from .usage import embed_views_report, may_see_report
 from .visibility import visible_to
 
@@ -129,7 +130,27 @@ def register_embed_views_admin_urls():
 
 @hooks.register("register_admin_urls")
 def register_adapt_admin_urls():
-    return [path("challenges/<int:page_id>/adapt/", adapt_view, name="challenges_adapt")]
+    return [
+        path("challenges/<int:page_id>/adapt/", adapt_view, name="challenges_adapt"),
+        path("challenges/updates/", updates_index, name="challenges_upstream_index"),
+        path("challenges/<int:page_id>/upstream/", update_detail, name="challenges_upstream"),
+    ]
+
+
+class UpstreamMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_adapt(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_upstream_menu_item():
+    return UpstreamMenuItem(
+        "Updates from originals",
+        reverse("challenges_upstream_index"),
+        name="upstream-updates",
+        icon_name="history",
+        order=1310,
+    )
 
 
 def _adapt_button(page, user, priority):

@@ -62,7 +62,7 @@ def _display_name(user, school):
 
 
 @transaction.atomic
-def adapt(original, school, user):
+def adapt(original, school, user, follow=True):
     """A draft copy of `original` in `school`, credited and recording where it came from."""
     trust = school.trust
     copy = original.copy(
@@ -71,7 +71,10 @@ def adapt(original, school, user):
             "slug": _free_slug(school, original.slug or slugify(original.title)),
             "licence": original.licence_spdx,
             "visibility": trust.default_visibility if trust else original.visibility,
-            "adapted_from": original.lineage(mode="snapshot"),
+            "adapted_from": dict(
+                original.lineage(mode="follow" if follow else "snapshot"),
+                base_revision=original.live_revision_id,  # "the original then", for updates
+            ),
             # The page row holds the title of the newest draft: the partner must not see it.
             "draft_title": original.title,
             "owner": user,
@@ -114,7 +117,8 @@ def adapt_view(request, page_id):
         school = next((s for s in schools if s.pk == into), None)
         if school is None:
             return _refused(request, original, "You cannot add challenges to that school.")
-        copy = adapt(original, school, request.user)
+        follow = request.POST.get("mode", "follow") == "follow"
+        copy = adapt(original, school, request.user, follow=follow)
         return redirect("wagtailadmin_pages:edit", copy.pk)
     context = {
         "page": original,

@@ -43,7 +43,7 @@ def test_partner_teacher_adapts_into_their_school(client, library):
     assert lineage["title"] == library.partners.title
     assert lineage["trust"] == "Alder Trust" and lineage["version"] == library.partners.version
     assert lineage["url"].endswith(library.partners.url) and lineage["licence"] == "CC-BY-4.0"
-    assert lineage["mode"] == "snapshot"
+    assert lineage["mode"] == "follow"  # the default: hear when the original improves
     assert any("Beech Primary" in name for name in copy.contributor_names)
     # The adapter can go on editing their draft.
     assert client.get(response["Location"]).status_code == 200

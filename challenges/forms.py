@@ -2,6 +2,8 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from home.models import SchoolPage, TrustPage
+
 from .validation import submission_problems
 
 # Buttons of the page editor that send a challenge towards publication.
@@ -15,7 +17,6 @@ class ChallengePageForm(WagtailAdminPageForm):
             self._set_defaults_from(parent_page.specific)
 
     def _set_defaults_from(self, parent):
-        from home.models import SchoolPage, TrustPage
 
         school = parent if isinstance(parent, SchoolPage) else None
         trust = parent if isinstance(parent, TrustPage) else (school.trust if school else None)

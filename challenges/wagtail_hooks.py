@@ -12,11 +12,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import can_take_offline, take_offline
+from .embed_stats.report import may_see_report
+from .embed_stats.views import embed_views_report
 from .models import LearningChallengePage, Subject, Theme
 from .sharing.adapt import adapt_view, user_may_adapt
 from .sharing.upstream_views import update_detail, updates_index
-from .usage import embed_views_report, may_see_report
-from .visibility import visible_to
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -49,7 +49,7 @@ def restrict_to_what_user_may_see(pages, user):
         return pages
     challenge_type = ContentType.objects.get_for_model(LearningChallengePage)
     explorable = PagePermissionPolicy().explorable_instances(user).values("pk")
-    visible = visible_to(user).values("pk")
+    visible = LearningChallengePage.objects.visible_to(user).values("pk")
     return pages.filter(~Q(content_type=challenge_type) | Q(pk__in=explorable) | Q(pk__in=visible))
 
 

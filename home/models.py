@@ -1,6 +1,7 @@
 """The site tree (home, trusts, schools), the roles attached to it and trust partnerships."""
 
 import hashlib
+import re
 import secrets
 
 from django import forms
@@ -22,8 +23,10 @@ from challenges.vocabulary import VISIBILITY_CHOICES, Visibility
 # Sent whenever a partnership changes state: what partners may see changes with it, at once.
 partnership_changed = Signal()
 
+# A colour as six hexadecimal digits: a school's accent, and the embeds' `?accent=`.
+HEX_COLOUR = re.compile(r"^[0-9A-Fa-f]{6}$")
 hex_colour = RegexValidator(
-    r"^[0-9A-Fa-f]{6}$", "Enter a colour as six hexadecimal digits, e.g. 1D70B8."
+    HEX_COLOUR.pattern, "Enter a colour as six hexadecimal digits, e.g. 1D70B8."
 )
 
 

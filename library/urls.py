@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from challenges.admin_views import page_types_usage_for_superusers
-from challenges.api import api_router
+from challenges.channels.api import api_router
 from library.health import healthz
 
 urlpatterns = [
@@ -22,7 +22,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("healthz", healthz, name="healthz"),
     path("search/", include("search.urls")),
-    path("", include("challenges.urls")),
+    path("", include("search.listing_urls")),
+    path("", include("challenges.channels.urls")),
 ]
 
 if settings.DEBUG:

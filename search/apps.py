@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
+from wagtail.signals import page_unpublished
 
 
 class SearchConfig(AppConfig):
@@ -8,9 +10,14 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from challenges.interchange import partner_api
+        from challenges.models import LearningChallengePage
+        from challenges.signals import ownership_rederived
 
-        from . import indexing  # noqa: F401  (connects publishing signals)
+        from . import signal_handlers as handlers
         from .backends import get_search
 
+        ownership_rederived.connect(handlers.ownership_rederived, sender=LearningChallengePage)
+        page_unpublished.connect(handlers.challenge_unpublished, sender=LearningChallengePage)
+        post_delete.connect(handlers.challenge_deleted, sender=LearningChallengePage)
         # Partners search a library through the same implementation as its own visitors.
         partner_api.use_search(lambda query, viewer: get_search().search(query, viewer))

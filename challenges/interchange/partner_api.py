@@ -19,7 +19,8 @@ from django.views.decorators.http import require_GET
 from home.models import PartnerToken
 
 from ..filters import ChallengeFilterForm
-from ..visibility import PartnerViewer, visible_to
+from ..models import LearningChallengePage
+from ..visibility import PartnerViewer
 
 URL_TOKEN_PARAMETERS = {"token", "access_token", "api_key", "key", "bearer"}
 PAGE_SIZE = 100
@@ -100,7 +101,8 @@ def partner_token_required(view):
 
 def challenges_for(token):
     """Every live challenge a token may read: the issuing trust's public and partner ones."""
-    return visible_to(PartnerViewer(token.trust_id)).filter(trust_id=token.trust_id)
+    viewer = PartnerViewer(token.trust_id)
+    return LearningChallengePage.objects.visible_to(viewer).filter(trust_id=token.trust_id)
 
 
 def _since(value):

@@ -8,7 +8,7 @@ from wagtail.models import WorkflowState
 from challenges.models import LearningChallengePage
 from home.models import Partnership, Role
 from home.roles import role_group
-from tests.conftest import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user
 
 
 def sign_in(page, live_server, username):

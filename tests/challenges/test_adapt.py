@@ -10,7 +10,7 @@ from challenges.models import LearningChallengePage
 from challenges.sharing.lineage import adaptation_summary
 from challenges.visibility import anonymous
 from search.backends import get_search
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 
 def adapt_url(page):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from challenges.models import PublicationStamp
 from home.models import Partnership, Role
 from home.roles import role_group
-from tests.conftest import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user
 
 
 @pytest.fixture

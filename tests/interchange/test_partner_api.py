@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from home.models import Partnership, PartnerToken, Role
 from home.roles import role_group
-from tests.conftest import make_challenge, make_user
+from tests.factories import make_challenge, make_user
 
 LIST = "/api/interchange/v1/challenges/"
 

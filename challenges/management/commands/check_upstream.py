@@ -1,5 +1,5 @@
 """List adaptations that follow an original with a newer version (run it daily from cron, or
-enqueue challenges.tasks.check_upstream_task)."""
+enqueue challenges.sharing.tasks.check_upstream_task)."""
 
 from django.core.management.base import BaseCommand
 

@@ -3,6 +3,8 @@
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from ..visibility import PUBLIC
+
 
 def embed_snippets(base_url, challenge):
     """The three ways to show a challenge on another website, from the most to the least able."""
@@ -25,7 +27,7 @@ class EmbedSnippetsPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             page = self.instance
-            shareable = bool(page.pk and page.live and page.audience == "public")
+            shareable = bool(page.pk and page.live and page.audience == PUBLIC)
             context["is_public_and_live"] = shareable
             if context["is_public_and_live"]:
                 base_url = self.request.build_absolute_uri("/").rstrip("/")

@@ -219,3 +219,22 @@ def test_password_login_for_invited_user_is_refused_before_they_choose(client, a
     )
     client.logout()
     assert not client.login(username="later@example.org", password=PASSWORD)
+
+
+def test_ending_a_partnership_reaches_search_suggest_page_and_chooser_at_once(client, admins):
+    """The partner teacher's every channel follows the partnership on the very next request."""
+    client.force_login(admins.editor_b1)
+
+    def seen():
+        results = client.get("/search/", {"q": "canaryp", "format": "json"}).json()
+        suggest = str(client.get("/search/suggest/", {"q": "canaryp"}).json()["suggestions"])
+        chooser = client.get("/admin/choose-page/search/", {"q": "canaryp"}).content.decode()
+        page = client.get(admins.partners.url).status_code
+        return results["total"], "canaryp" in suggest.lower(), "canaryp" in chooser.lower(), page
+
+    assert seen() == (1, True, True, 200)
+    admin_a = client.__class__()
+    admin_a.force_login(admins.admin_a)
+    partnership = Partnership.between(admins.trust_a, admins.trust_b)
+    admin_a.post(reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, partnership.pk]))
+    assert seen() == (0, False, False, 404)

@@ -1,7 +1,9 @@
 """Partners in Chromium: a trust admin asks, the other accepts, a teacher adapts the partner's
 challenge, edits it and submits it for review."""
 
-from browser_helpers import path_of
+from pathlib import Path
+
+from browser_helpers import AXE_TAGS, format_violations, path_of
 from django.contrib.auth.models import User
 from wagtail.models import WorkflowState
 
@@ -20,13 +22,25 @@ def sign_in(page, live_server, username):
     page.wait_for_url(live_server.url + "/admin/")
 
 
-def test_partnership_then_adapt_edit_and_submit(live_server, page, library, console):
+def axe_violations_in_main(page, axe_path):
+    """WCAG 2.2 A/AA violations in our own part of the admin page (Wagtail's frame aside)."""
+    page.evaluate(Path(axe_path).read_text() + "\n;undefined")
+    return page.evaluate(
+        """async (tags) => (await axe.run({include: [['main']]},
+                                          {runOnly: {type: 'tag', values: tags}})).violations""",
+        AXE_TAGS,
+    )
+
+
+def test_partnership_then_adapt_edit_and_submit(live_server, page, library, console, axe_path):
     make_user("admin_a", role_group(library.trust_a, Role.Kind.TRUST_ADMIN))
     make_user("admin_c", role_group(library.trust_c, Role.Kind.TRUST_ADMIN))
 
     # Cedar's trust admin asks Alder to be partners.
     sign_in(page, live_server, "admin_c")
     page.get_by_role("link", name="People and partners").click()
+    violations = axe_violations_in_main(page, axe_path)
+    assert not violations, format_violations(violations)
     page.get_by_label("Trust to partner with").select_option(label="Alder Trust")
     page.get_by_role("button", name="Request partnership").click()
     assert (
@@ -51,6 +65,8 @@ def test_partnership_then_adapt_edit_and_submit(live_server, page, library, cons
     assert page.goto(partner_page).status == 200
     page.get_by_role("link", name="Adapt for my school").click()
     assert "Creative Commons Attribution 4.0" in page.locator("main").inner_text()
+    violations = axe_violations_in_main(page, axe_path)
+    assert not violations, format_violations(violations)
     page.get_by_label("Cherry Primary").check()
     page.get_by_role("button", name="Make my draft copy").click()
     page.wait_for_url("**/admin/pages/*/edit/")

@@ -232,7 +232,6 @@ class Partnership(models.Model):
         if existing:
             existing.delete()  # the new request starts a fresh row, asked by `trust`
         partnership = cls.objects.create(requester=trust, partner=other, requested_by=user)
-        partnership_changed.send(sender=cls, partnership=partnership)
         return partnership
 
     def respond(self, user, accept):
@@ -243,7 +242,6 @@ class Partnership(models.Model):
         self.responded_by = user
         self.responded_at = timezone.now()
         self.save()
-        partnership_changed.send(sender=type(self), partnership=self)
 
     def end(self, user):
         """Either trust ends an accepted partnership (or withdraws its request)."""
@@ -253,7 +251,6 @@ class Partnership(models.Model):
         self.ended_by = user
         self.ended_at = timezone.now()
         self.save()
-        partnership_changed.send(sender=type(self), partnership=self)
 
     @classmethod
     def partner_ids_of(cls, trust_ids):

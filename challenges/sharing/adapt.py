@@ -1,4 +1,4 @@
-""" "Adapt for my school": a draft copy of a challenge in one of the user's schools.
+"""Adapt for my school: a draft copy of a challenge in one of the user's schools.
 
 Wagtail's Page.copy() checks no permission, so every check is made here: the user must see the
 original (else 404, like a missing page), may add pages in the chosen school, and the original's

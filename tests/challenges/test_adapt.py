@@ -1,4 +1,4 @@
-""" "Adapt for my school": per role, per licence, and the lineage and counts it leaves behind."""
+"""Adapt for my school: per role, per licence, and the lineage and counts it leaves behind."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,8 +9,10 @@ from challenges.filters import ChallengeQuery
 from challenges.models import LearningChallengePage
 from challenges.sharing.lineage import adaptation_summary
 from challenges.visibility import anonymous
+from home.models import Role
+from home.roles import role_group
 from search.backends import get_search
-from tests.factories import make_challenge
+from tests.factories import make_challenge, make_user
 
 
 def adapt_url(page):
@@ -205,3 +207,20 @@ def test_no_adapt_link_for_a_licence_that_forbids_it(client, library):
     original = make_challenge(library.school_a1, "No derivatives", "public", licence="CC-BY-ND-4.0")
     client.force_login(library.editor_b1)
     assert "data-adapt-link" not in client.get(original.url).content.decode()
+
+
+def test_trust_admin_without_a_school_role_is_told_why_and_cannot_adapt(client, library):
+    admin = make_user("admin_b", role_group(library.trust_b, Role.Kind.TRUST_ADMIN))
+    client.force_login(admin)
+    html = client.get(adapt_url(library.partners)).content.decode()
+    assert "You cannot add challenges to any school" in html
+    assert (
+        client.post(adapt_url(library.partners), {"into": library.school_b1.pk}).status_code == 403
+    )
+    assert not adaptations_of(library.partners).exists()
+
+
+def test_superuser_may_adapt_into_any_school(client, library):
+    client.force_login(library.superuser)
+    client.post(adapt_url(library.school_only), {"into": library.school_c1.pk})
+    assert adaptations_of(library.school_only).get().school_id == library.school_c1.pk

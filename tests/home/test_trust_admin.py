@@ -238,3 +238,11 @@ def test_ending_a_partnership_reaches_search_suggest_page_and_chooser_at_once(cl
     partnership = Partnership.between(admins.trust_a, admins.trust_b)
     admin_a.post(reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, partnership.pk]))
     assert seen() == (0, False, False, 404)
+
+
+def test_a_change_made_through_the_snippet_also_reaches_cached_channels(admins):
+    stamp = PublicationStamp.current()
+    partnership = Partnership.between(admins.trust_a, admins.trust_b)
+    partnership.status = Partnership.Status.ENDED
+    partnership.save()
+    assert PublicationStamp.current() > stamp

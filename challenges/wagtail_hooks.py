@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.search import SearchArea
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
@@ -15,7 +16,7 @@ from .admin_views import can_take_offline, take_offline
 from .embed_stats.report import may_see_report
 from .embed_stats.views import embed_views_report
 from .models import LearningChallengePage, Subject, Theme
-from .sharing.adapt import adapt_view, user_may_adapt
+from .sharing.adapt import adapt_view, adaptable_search, user_may_adapt
 from .sharing.upstream_views import update_detail, updates_index
 
 
@@ -133,6 +134,7 @@ def register_adapt_admin_urls():
     return [
         path("challenges/<int:page_id>/adapt/", adapt_view, name="challenges_adapt"),
         path("challenges/updates/", updates_index, name="challenges_upstream_index"),
+        path("challenges/to-adapt/", adaptable_search, name="challenges_adaptable_search"),
         path("challenges/<int:page_id>/upstream/", update_detail, name="challenges_upstream"),
     ]
 
@@ -172,3 +174,19 @@ def adapt_in_listing_more_buttons(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def adapt_in_page_header_buttons(page, user, view_name, next_url=None):
     yield from _adapt_button(page, user, priority=35)
+
+
+class AdaptableSearchArea(SearchArea):
+    def is_shown(self, request):
+        return user_may_adapt(request.user)
+
+
+@hooks.register("register_admin_search_area")
+def register_adaptable_search_area():
+    return AdaptableSearchArea(
+        "Challenges to adapt",
+        reverse("challenges_adaptable_search"),
+        name="challenges-to-adapt",
+        icon_name="copy",
+        order=150,
+    )

@@ -129,3 +129,17 @@ def adapt_view(request, page_id):
         "adapted": adaptation_summary(original),
     }
     return TemplateResponse(request, "challenges/admin/adapt.html", context)
+
+
+def adaptable_search(request):
+    """Admin search over every challenge the user may read, partners' included (Wagtail's page
+    search lists only pages the user may explore), each with its adapt link."""
+    if not user_may_adapt(request.user):
+        raise Http404
+    q = request.GET.get("q", "").strip()[:200]
+    results = []
+    if q:
+        visible = LearningChallengePage.objects.visible_to(request.user)
+        results = list(visible.search(q)[:50])
+    context = {"q": q, "results": results}
+    return TemplateResponse(request, "challenges/admin/adaptable_search.html", context)

@@ -224,3 +224,21 @@ def test_superuser_may_adapt_into_any_school(client, library):
     client.force_login(library.superuser)
     client.post(adapt_url(library.school_only), {"into": library.school_c1.pk})
     assert adaptations_of(library.school_only).get().school_id == library.school_c1.pk
+
+
+def test_admin_search_area_finds_partner_challenges_to_adapt(client, library):
+    """Wagtail's page search lists only what a teacher may explore; this area lists what they
+    may read, partners' challenges included, and nothing more."""
+    client.force_login(library.editor_b1)
+    url = reverse("challenges_adaptable_search")
+    assert (
+        "Challenges to adapt" in client.get("/admin/pages/search/", {"q": "pond"}).content.decode()
+    )
+    html = client.get(url, {"q": "canaryp pond"}).content.decode()
+    assert adapt_url(library.partners) in html
+    for hidden in ("canaryt", "canarys", "canaryd"):
+        html = client.get(url, {"q": hidden}).content.decode()
+        assert "No challenge you can read matches" in html and "/adapt/" not in html
+    client.force_login(library.editor_c1)
+    html = client.get(url, {"q": "canaryp pond"}).content.decode()
+    assert adapt_url(library.partners) not in html

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0002_create_homepage'),
+        ('home', '0005_default_groups_lose_root_permissions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

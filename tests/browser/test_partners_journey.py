@@ -39,6 +39,8 @@ def test_partnership_then_adapt_edit_and_submit(live_server, page, library, cons
     # Cedar's trust admin asks Alder to be partners.
     sign_in(page, live_server, "admin_c")
     page.get_by_role("link", name="People and partners").click()
+    page.wait_for_url("**/admin/trust/*/")
+    page.get_by_role("heading", name="Partner trusts").wait_for()
     violations = axe_violations_in_main(page, axe_path)
     assert not violations, format_violations(violations)
     page.get_by_label("Trust to partner with").select_option(label="Alder Trust")
@@ -64,6 +66,7 @@ def test_partnership_then_adapt_edit_and_submit(live_server, page, library, cons
     sign_in(page, live_server, "editor_c1")
     assert page.goto(partner_page).status == 200
     page.get_by_role("link", name="Adapt for my school").click()
+    page.wait_for_url("**/adapt/")
     assert "Creative Commons Attribution 4.0" in page.locator("main").inner_text()
     violations = axe_violations_in_main(page, axe_path)
     assert not violations, format_violations(violations)

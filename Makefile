@@ -25,6 +25,7 @@ node_modules/axe-core/axe.min.js: package.json
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py set_site 127.0.0.1 8000
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) node_modules/axe-core/axe.min.js

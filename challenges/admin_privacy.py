@@ -60,16 +60,18 @@ def media_user_may_see(model, user):
     return policy.instances_user_has_any_permission_for(user, MEDIA_ACTIONS)
 
 
-def images_user_may_choose(images, user):
-    """A photo showing pupils is offered only where the user may change it (their own school's
-    collection, or a moderator's trust), never through a choose-only shared collection."""
+def media_user_may_choose(items, user):
+    """An image or document showing pupils is offered only where the user may change it (their
+    own school's collection, or a moderator's trust), never through a choose-only collection."""
     if user.is_superuser:
-        return images
-    policy = policy_registry.get_by_type(images.model)
+        return items
+    policy = policy_registry.get_by_type(items.model)
     own = policy.collections_user_has_permission_for(user, "change")
     # A list of ids, not a subquery: the chooser's search results take only indexed filters.
-    others_pupil_photos = images.model.objects.filter(shows_pupils=True).exclude(collection__in=own)
-    return images.exclude(id__in=list(others_pupil_photos.values_list("pk", flat=True)))
+    others_showing_pupils = items.model.objects.filter(shows_pupils=True).exclude(
+        collection__in=own
+    )
+    return items.exclude(id__in=list(others_showing_pupils.values_list("pk", flat=True)))
 
 
 def tags_user_may_see(user):

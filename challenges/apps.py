@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 
@@ -11,10 +11,17 @@ class ChallengesConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
-        from home.models import partnership_changed
+        from home.models import SchoolPage, TrustPage, partnership_changed
 
         from . import signal_handlers as handlers
-        from .models import ChallengeImage, LearningChallengePage, Subject, Theme, YearGroup
+        from .models import (
+            ChallengeDocument,
+            ChallengeImage,
+            LearningChallengePage,
+            Subject,
+            Theme,
+            YearGroup,
+        )
 
         page_published.connect(handlers.challenge_published, sender=LearningChallengePage)
         post_page_move.connect(handlers.rederive_ownership_after_move)
@@ -34,3 +41,10 @@ class ChallengesConfig(AppConfig):
         # Partner content follows the partnership's state: cached channels must not answer
         # from before the change.
         partnership_changed.connect(handlers.public_content_changed)
+        # What challenges show of their files and organisations reaches search cards too.
+        for media_model in (ChallengeImage, ChallengeDocument):
+            pre_save.connect(handlers.remember_shown_media, sender=media_model)
+            post_save.connect(handlers.media_changed, sender=media_model)
+            post_delete.connect(handlers.media_deleted, sender=media_model)
+        for organisation in (SchoolPage, TrustPage):
+            page_published.connect(handlers.organisation_published, sender=organisation)

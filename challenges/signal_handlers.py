@@ -6,8 +6,12 @@ Connected in ChallengesConfig.ready().
 from django.db.models import F
 
 from .channels import front_cache
-from .models import LearningChallengePage, PublicationStamp
-from .signals import ownership_rederived
+from .media_use import challenges_using
+from .models import ChallengeImage, LearningChallengePage, PublicationStamp
+from .signals import challenges_changed, ownership_rederived
+
+# What channels show of a file: cards, embeds, pages, credits, and whether it may leave here.
+SHOWN_MEDIA_FIELDS = ("file", "title", "description", "credit", "licence", "shows_pupils")
 
 
 def challenge_published(sender, instance, **kwargs):
@@ -39,6 +43,42 @@ def public_content_changed(sender, **kwargs):
     subject, theme and year names show on every card and filter.
     """
     PublicationStamp.bump()
+
+
+def _shown(instance):
+    return {name: str(getattr(instance, name)) for name in SHOWN_MEDIA_FIELDS}
+
+
+def remember_shown_media(sender, instance, raw=False, **kwargs):
+    before = sender.objects.filter(pk=instance.pk).first() if instance.pk and not raw else None
+    instance._shown_before = _shown(before) if before else None
+
+
+def media_changed(sender, instance, created, raw=False, **kwargs):
+    """An image's or document's credit, licence, alt text, pupil flag or file changed: every
+    live challenge using it (hero image or activities) is re-indexed and purged."""
+    if created or raw or getattr(instance, "_shown_before", None) == _shown(instance):
+        return
+    page_ids = challenges_using("image" if sender is ChallengeImage else "document", instance.pk)
+    _refresh(page_ids)
+    if page_ids:
+        front_cache.purge_after_commit(LearningChallengePage.objects.filter(pk__in=page_ids))
+
+
+def media_deleted(sender, instance, **kwargs):
+    _refresh([])  # the stamp invalidates every cached render that showed it
+
+
+def organisation_published(sender, instance, **kwargs):
+    """A school's or trust's name, slug or accent colour shows on every challenge beneath it."""
+    beneath = LearningChallengePage.objects.live().descendant_of(instance)
+    _refresh(list(beneath.values_list("pk", flat=True)))
+
+
+def _refresh(page_ids):
+    PublicationStamp.bump()  # every cached channel (ETags, renders, media rules) derives from it
+    if page_ids:
+        challenges_changed.send(LearningChallengePage, page_ids=page_ids)
 
 
 def purge_front_cache_of_page(sender, instance, **kwargs):

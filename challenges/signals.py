@@ -7,3 +7,8 @@ from django.dispatch import Signal
 # or of their school. Arguments: `page_ids` (the challenges concerned, live or not) and
 # `published` (True for a publish, False for a move). Sender: LearningChallengePage.
 ownership_rederived = Signal()
+
+# Sent when what live challenges show changed outside their own publish (an image's credit,
+# licence, alt text or pupil flag; a school's or trust's name or colour). Arguments: `page_ids`.
+# Search rebuilds their cards before the request returns. Sender: LearningChallengePage.
+challenges_changed = Signal()

@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_privacy import (
     ChallengePageViewSet,
     bulk_actions_naming_only_visible_items,
-    images_user_may_choose,
+    media_user_may_choose,
     restrict_to_what_user_may_see,
 )
 from .admin_views import can_take_offline, take_offline
@@ -69,7 +69,12 @@ for bulk_action in bulk_actions_naming_only_visible_items():
 
 @hooks.register("construct_image_chooser_queryset")
 def image_chooser_offers_only_usable_images(images, request):
-    return images_user_may_choose(images, request.user)
+    return media_user_may_choose(images, request.user)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def document_chooser_offers_only_usable_documents(documents, request):
+    return media_user_may_choose(documents, request.user)
 
 
 @hooks.register("construct_reports_menu")
@@ -198,3 +203,7 @@ def register_adaptable_search_area():
         icon_name="copy",
         order=150,
     )
+
+
+# Packages: export download and import screens (challenges/interchange/wagtail_hooks.py).
+from .interchange import wagtail_hooks as interchange_hooks  # noqa: E402, F401

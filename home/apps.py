@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Trusts and schools"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deploy checks)
         from . import signal_handlers as handlers
         from .models import Partnership, SchoolPage, TrustPage
 

@@ -39,6 +39,11 @@ class ResilientRedisCache(RedisCache):
         self._down_until = 0.0
         self._lock = threading.Lock()
 
+    def ping(self):
+        """Ask Redis directly (for /healthz): raises when it is refused or hangs."""
+        self._cache.get_client(None).ping()
+        return "redis"
+
     def is_down(self):
         """True while this process treats Redis as unreachable (after a recent failure)."""
         return time.monotonic() < self._down_until

@@ -1,4 +1,8 @@
-"""wagtail.contrib.frontend_cache's HTTP backend with a timeout: a hung cache never hangs a save."""
+"""wagtail.contrib.frontend_cache's HTTP backend with a timeout: a hung cache never hangs a save.
+
+When the cache is refused or times out, the rest of that batch is not tried (each would wait
+as long): the log says so once, and what was not purged expires with its max-age.
+"""
 
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit, urlunsplit
@@ -18,7 +22,16 @@ class TimedHTTPBackend(HTTPBackend):
         self.timeout = float(params.pop("TIMEOUT", PURGE_TIMEOUT_SECONDS))
         super().__init__(params)
 
+    def purge_batch(self, urls):
+        for url in urls:
+            if not self.purge(url):
+                skipped = len(urls) - list(urls).index(url) - 1
+                if skipped:
+                    logger.error("Front cache unreachable: %d more purges skipped", skipped)
+                return
+
     def purge(self, url):
+        """True when the cache answered (even with an error status), False when unreachable."""
         parts = urlsplit(url)
         host = parts.hostname + (f":{parts.port}" if parts.port else "")
         request = PurgeRequest(
@@ -26,9 +39,11 @@ class TimedHTTPBackend(HTTPBackend):
             headers={"Host": host, "User-Agent": f"Wagtail-frontendcache/{__version__}"},
         )
         try:
-            urlopen(request, timeout=self.timeout)  # noqa: S310 (the scheme is our setting's)
+            urlopen(request, timeout=self.timeout).close()  # noqa: S310 (our setting's scheme)
         except HTTPError as error:
             logger.error("Couldn't purge '%s' from HTTP cache. HTTPError: %d %s",
                          url, error.code, error.reason)  # fmt: skip
         except (URLError, OSError) as error:
             logger.error("Couldn't purge '%s' from HTTP cache: %s", url, error)
+            return False
+        return True

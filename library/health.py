@@ -1,8 +1,10 @@
-"""/healthz: the state of the database, search and storage as JSON (200 all up, 503 otherwise)."""
+"""/healthz: the state of the database, search, storage and cache as JSON (200 all up, 503
+otherwise)."""
 
 import logging
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import JsonResponse
@@ -32,11 +34,18 @@ def _storage():
     return type(default_storage).__name__
 
 
+def _cache():
+    cache = caches["default"]
+    ping = getattr(cache, "ping", None)  # the shared Redis cache answers a real round trip
+    return ping() if ping else type(cache).__name__
+
+
 @require_safe
 @never_cache
 def healthz(request):
     checks, healthy = {}, True
-    for name, probe in (("database", _database), ("search", _search), ("storage", _storage)):
+    probes = {"database": _database, "search": _search, "storage": _storage, "cache": _cache}
+    for name, probe in probes.items():
         try:
             checks[name] = {"ok": True, "detail": probe()}
         except Exception as error:  # noqa: BLE001 (any failure is "down", reported by name)

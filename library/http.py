@@ -10,6 +10,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
+from wagtail.models import Site
 
 MAX_AGE = 300  # seconds; conditional GETs revalidate cheaply after that
 RENDER_CACHE_SECONDS = 3600  # the ETag changes on any publish, so stale entries are never hit
@@ -32,9 +33,32 @@ class InertJsonResponse(HttpResponse):
         super().__init__(inert_json(data, cls=DjangoJSONEncoder), **kwargs)
 
 
+def site_root(request=None):
+    """`scheme://host[:port]` of the Site serving this request, or of the default Site.
+
+    Every absolute URL on a public channel (JSON-LD, feeds, oEmbed, embeds, widget, lineage)
+    starts here, never with the Host header a visitor sent: a cached body built from
+    `Host: ours:6666` would hand that port to everyone. The request is the fallback only when
+    no Site is configured at all.
+    """
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        return site.root_url
+    return request.build_absolute_uri("/").rstrip("/") if request is not None else ""
+
+
+def absolute(request, path):
+    """An absolute URL for a path of ours ("/embed/..."); absolute URLs pass through."""
+    if not path or "://" in path:
+        return path or ""
+    return site_root(request) + path
+
+
 def absolute_url(request, page):
-    """The page's address on the host the request came to (links out of embeds and prints)."""
-    return request.build_absolute_uri(page.url)
+    """The page's public address (links out of embeds, prints, JSON-LD, oEmbed)."""
+    return absolute(request, page.get_url(request))
 
 
 def uuid_or_404(value):
@@ -64,7 +88,8 @@ def conditional(
     costs two small queries and no template rendering).
     """
     last_modified = max(filter(None, [last_modified, changed_at]))
-    etag = channel_etag(request, changed_at.isoformat(), *etag_parts)
+    # The body holds absolute URLs: the key names the root they start with.
+    etag = channel_etag(request, changed_at.isoformat(), site_root(request), *etag_parts)
     response = get_conditional_response(
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )

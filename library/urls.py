@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from challenges.admin_privacy import admin_overrides
 from challenges.admin_views import page_types_usage_for_superusers
 from challenges.channels.api import api_router
+from challenges.media_serving import serve_document, serve_media
 from library.health import healthz
 
 urlpatterns = [
@@ -19,7 +20,14 @@ urlpatterns = [
     *[path(f"admin/{route}", view) for route, view in admin_overrides],
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Media only through views that check who may see them: no blanket /media/ route.
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        serve_document,
+        name="wagtaildocs_serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
+    path("media/<path:name>", serve_media, name="serve_media"),
     path("api/v2/", api_router.urls),
     path("api/interchange/v1/", include("challenges.interchange.urls")),
     path("sitemap.xml", sitemap),
@@ -30,10 +38,8 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -7,7 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
 from challenges.channels.http_cache import conditional
-from library.http import InertJsonResponse
+from library.http import InertJsonResponse, absolute
 
 from .listings import channel_query, widget_cards
 
@@ -18,7 +18,6 @@ class ChallengeFeed(Feed):
     feed_type = Atom1Feed
     title = "Learning challenges"
     subtitle = "New and updated learning challenges shared by schools."
-    link = "/"
     author_name = "Learning Challenge Library"
 
     def get_object(self, request, *args, **kwargs):
@@ -50,8 +49,15 @@ class ChallengeFeed(Feed):
     def item_updateddate(self, card):
         return _moment(card.get("last_published_at") or card.get("first_published_at"))
 
+    # Absolute already, so Django never prefixes them with the request's Host.
+    def link(self, request):
+        return absolute(request, "/")
+
+    def feed_url(self, request):
+        return absolute(request, request.get_full_path())
+
     def feed_guid(self, request):
-        return request.build_absolute_uri(request.get_full_path())
+        return absolute(request, request.get_full_path())
 
 
 def _moment(value):

@@ -5,27 +5,28 @@ import logging
 
 from challenges.models import LearningChallengePage
 
-from .backends import SearchUnavailable, indexes
+from . import pending
+from .backends import indexes
 from .tasks import index_challenges
 
 logger = logging.getLogger("search")
 
 
-def _each_index(method, *args):
+def _each_index(page_ids, method, *args):
+    """The write in every index; one that fails is recorded and replayed (search/pending.py)."""
     for implementation in indexes():
-        try:
-            getattr(implementation, method)(*args)
-        except SearchUnavailable as error:
-            # The database index still answers; `search_index rebuild` catches Elasticsearch up.
-            logger.error("Could not %s in %s: %s", method, implementation.name, error)
+        pending.write(
+            implementation, page_ids, lambda impl=implementation: getattr(impl, method)(*args)
+        )
 
 
 def remove_now(page_ids):
-    _each_index("remove", list(page_ids))
+    page_ids = list(page_ids)
+    _each_index(page_ids, "remove", page_ids)
 
 
 def restrict_now(challenge):
-    _each_index("restrict", challenge.pk, challenge.audience)
+    _each_index([challenge.pk], "restrict", challenge.pk, challenge.audience)
 
 
 def origin_ids(challenges):

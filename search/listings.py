@@ -13,7 +13,7 @@ from challenges.channels.embed import accent_for
 from challenges.channels.http_cache import conditional
 from challenges.filters import ChallengeFilterForm
 from challenges.visibility import anonymous
-from library.http import InertJsonResponse
+from library.http import InertJsonResponse, absolute
 
 from .backends import get_search
 
@@ -43,9 +43,9 @@ def widget_cards(request, query):
             "uid": card["uid"],
             "title": card["title"],
             "summary": card["summary"],
-            "url": request.build_absolute_uri(card["url"]),
-            "embed_url": request.build_absolute_uri(reverse("embed_challenge", args=[card["uid"]])),
-            "image_url": request.build_absolute_uri(card["image_url"]) if card["image_url"] else "",
+            "url": absolute(request, card["url"]),
+            "embed_url": absolute(request, reverse("embed_challenge", args=[card["uid"]])),
+            "image_url": absolute(request, card["image_url"]),
             "image_alt": card.get("image_alt", ""),
             "school": card["school"],
             "trust": card["trust"],

@@ -64,3 +64,23 @@ class IndexLog(models.Model):
 
     def __str__(self):
         return f"{self.implementation} rebuilt {self.rebuilt_at:%Y-%m-%d %H:%M}"
+
+
+class PendingIndexWork(models.Model):
+    """A challenge whose index entry in one implementation may be stale because a write failed
+    (Elasticsearch unreachable). Kept until replayed: the entry is rebuilt from the database
+    (indexed if live, removed otherwise), so the order of the missed writes does not matter."""
+
+    implementation = models.CharField(max_length=20)
+    page_id = models.BigIntegerField()
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["implementation", "page_id"], name="one_pending_entry_per_page"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.implementation}: challenge {self.page_id} since {self.recorded_at}"

@@ -18,3 +18,9 @@ def challenge_unpublished(sender, instance, **kwargs):
 
 def challenge_deleted(sender, instance, **kwargs):
     remove_now([instance.pk])
+
+
+def challenges_changed(sender, page_ids, **kwargs):
+    """A file's credit or flags, or a school's name, changed: cards are rebuilt before we return
+    (a photo newly marked as showing pupils must leave the widget and feed at once)."""
+    index_challenges.call(list(page_ids))

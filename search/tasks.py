@@ -4,7 +4,8 @@ import logging
 
 from django_tasks import task
 
-from .backends import SearchUnavailable, indexes
+from . import pending
+from .backends import indexes
 from .documents import build_documents, live_challenges
 
 logger = logging.getLogger("search")
@@ -17,9 +18,10 @@ def index_challenges(page_ids):
     documents = list(build_documents(challenges))
     gone = set(page_ids) - {challenge.pk for challenge in challenges}
     for implementation in indexes():
-        try:
+
+        def write(implementation=implementation):
             implementation.index(documents)
             if gone:
                 implementation.remove(sorted(gone))
-        except SearchUnavailable as error:
-            logger.error("Could not index in %s: %s", implementation.name, error)
+
+        pending.write(implementation, page_ids, write)

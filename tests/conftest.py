@@ -8,10 +8,12 @@ service fails.
 import os
 import shutil
 import uuid
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
+from wagtail.models import Site
 
 from home.models import HomePage, Partnership, Role
 from home.roles import role_group
@@ -80,7 +82,15 @@ class Library:
 
 
 @pytest.fixture
-def home_page(db):
+def home_page(db, request):
+    """The home page of a Site configured for the host that serves the test (the test client's,
+    or the live server's), as a deployment's Site names its public address."""
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "testserver", 80
+    if "live_server" in request.fixturenames:
+        address = urlsplit(request.getfixturevalue("live_server").url)
+        site.hostname, site.port = address.hostname, address.port
+    site.save()  # and so Wagtail's cached site root paths follow
     return HomePage.objects.get()
 
 

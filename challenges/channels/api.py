@@ -1,5 +1,7 @@
 """Wagtail API v2: only our challenges endpoint is mounted, over what anonymous visitors may see."""
 
+import re
+
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -41,9 +43,36 @@ class ChallengeFilters(BaseFilterBackend):
         return queryset.distinct()
 
 
+SEARCH_OPERATORS = ("and", "or")
+SEARCH_WORD = re.compile(r"\w+")
+SEARCH_MAX_LENGTH = 200
+
+
+class WordsSearchFilter(SearchFilter):
+    """Wagtail's search over plain words: quotes and operators from a URL never reach the
+    full-text engine (an unterminated quote made it fail), and bad input is a 400 that says why."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return super().filter_queryset(request, queryset, view)
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'.")
+        text = request.GET["search"]
+        if len(text) > SEARCH_MAX_LENGTH:
+            raise BadRequestError(f"search must be at most {SEARCH_MAX_LENGTH} characters.")
+        words = SEARCH_WORD.findall(text)
+        if not words:
+            raise BadRequestError("search needs at least one word of letters or numbers.")
+        params = request.GET.copy()
+        params["search"] = " ".join(words)
+        request._request.GET = params  # DRF's request.GET reads the Django request's
+        return super().filter_queryset(request, queryset, view)
+
+
 class ChallengesAPIViewSet(PagesAPIViewSet):
     model = LearningChallengePage
-    filter_backends = [FieldsFilter, ChallengeFilters, OrderingFilter, SearchFilter]
+    filter_backends = [FieldsFilter, ChallengeFilters, OrderingFilter, WordsSearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(API_FILTERS)
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "uid",
@@ -55,8 +84,12 @@ class ChallengesAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         # Anonymous whatever the session: the API never reveals non-public challenges.
-        return LearningChallengePage.objects.visible_to(anonymous()).order_by(
-            "-first_published_at", "pk"
+        # Every related value an item shows, fetched once per page of results.
+        return (
+            LearningChallengePage.objects.visible_to(anonymous())
+            .select_related("trust", "school", "hero_image", "locale")
+            .prefetch_related("year_groups", "subjects", "themes", "tags", "contributors")
+            .order_by("-first_published_at", "pk")
         )
 
     # child_of/descendant_of and the detail view look pages up here: the same rule guards them.

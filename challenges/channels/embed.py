@@ -15,7 +15,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from home.models import HEX_COLOUR, SchoolPage
-from library.http import absolute_url, uuid_or_404
+from library.http import absolute, absolute_url, uuid_or_404
 
 from ..embed_stats.counter import record_embed_view
 from ..models import LearningChallengePage
@@ -93,7 +93,7 @@ def _embed_context(request, challenge):
         "accent": accent,
         "theme_url": reverse("embed_theme", args=[accent]),
         "challenge_url": absolute_url(request, challenge),
-        "print_url": request.build_absolute_uri(reverse("challenge_print", args=[challenge.uid])),
+        "print_url": absolute(request, reverse("challenge_print", args=[challenge.uid])),
         "image": image if image is not None and image.may_leave_instance else None,
     }
 

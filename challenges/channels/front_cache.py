@@ -5,14 +5,14 @@ and the home page, in the related lists of challenges that share a subject, them
 it, and in every listing channel (widget, list, feed, oEmbed, search, sitemap). Listing channels
 are purged by path: the repository's VCL drops a path with all its query strings, so every
 widget and list query goes at once. A school or trust change reaches each challenge under it.
-Purges are sent after the transaction commits, through the task worker (`purge_front_cache`).
+Purges are sent after the transaction commits, through the task worker (Wagtail's own
+`purge_urls_from_cache_task`).
 """
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django_tasks import task
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 
@@ -97,11 +97,6 @@ def purge_after_commit(pages):
     if not enabled():
         return
     urls = sorted(urls_showing(pages))
-    transaction.on_commit(lambda: purge_front_cache.enqueue(urls))
+    # Wagtail queues the purge as its own task: the worker sends it (inline without a worker).
+    transaction.on_commit(lambda: purge_urls_from_cache(urls))
 
-
-@task()
-def purge_front_cache(urls):
-    """Purge these URLs from the front cache (Varnish or a CDN); returns how many were sent."""
-    purge_urls_from_cache(urls)
-    return len(urls)

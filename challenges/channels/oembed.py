@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
-from library.http import InertJsonResponse, absolute_url
+from library.http import InertJsonResponse, absolute, absolute_url, site_root
 
 from .embed import get_public_challenge, public_challenges
 from .http_cache import conditional
@@ -24,10 +24,15 @@ class BadRequest(Exception):
 
 def challenge_for_url(request, url):
     """The public challenge a URL of ours points at (its page or its embed), or 404."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018  (a malformed IPv6 host raises only when read)
+    except ValueError:
+        raise BadRequest("The url parameter is not a valid web address.") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise Http404
-    if parts.hostname != request.get_host().split(":")[0] and parts.netloc != request.get_host():
+    ours = urlsplit(site_root(request))
+    if (parts.hostname, parts.port) != (ours.hostname, ours.port) and parts.netloc != ours.netloc:
         raise Http404  # not one of our URLs
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     match = EMBED_PATH.match(path)
@@ -55,7 +60,7 @@ def _thumbnail(request, challenge, width, height):
         return {}
     rendition = image.get_rendition(f"max-{min(width, 640)}x{min(height, 640)}")
     return {
-        "thumbnail_url": request.build_absolute_uri(rendition.url),
+        "thumbnail_url": absolute(request, rendition.url),
         "thumbnail_width": rendition.width,
         "thumbnail_height": rendition.height,
     }
@@ -74,8 +79,11 @@ def oembed(request):
         height = _size(request, "maxheight", DEFAULT_HEIGHT)
     except BadRequest as error:
         return HttpResponse(str(error), status=400, content_type="text/plain")
-    challenge = challenge_for_url(request, url)
-    embed_url = request.build_absolute_uri(reverse("embed_challenge", args=[challenge.uid]))
+    try:
+        challenge = challenge_for_url(request, url)
+    except BadRequest as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain")
+    embed_url = absolute(request, reverse("embed_challenge", args=[challenge.uid]))
     organisation = challenge.credit_organisation
 
     def render_json():
@@ -91,7 +99,7 @@ def oembed(request):
             "author_name": organisation.title if organisation else "",
             "author_url": absolute_url(request, organisation) if organisation else "",
             "provider_name": "Learning Challenge Library",
-            "provider_url": request.build_absolute_uri("/"),
+            "provider_url": absolute(request, "/"),
             "cache_age": 300,
             "html": html,
             "width": width,

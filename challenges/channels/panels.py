@@ -3,6 +3,8 @@
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from library.http import site_root
+
 from ..visibility import PUBLIC
 
 
@@ -30,6 +32,6 @@ class EmbedSnippetsPanel(Panel):
             shareable = bool(page.pk and page.live and page.audience == PUBLIC)
             context["is_public_and_live"] = shareable
             if context["is_public_and_live"]:
-                base_url = self.request.build_absolute_uri("/").rstrip("/")
+                base_url = site_root(self.request)
                 context["snippets"] = embed_snippets(base_url, page)
             return context

@@ -1,5 +1,7 @@
 """schema.org LearningResource JSON-LD for a public challenge page."""
 
+from library.http import absolute, absolute_url
+
 from ..vocabulary import YEAR_GROUPS
 
 
@@ -14,8 +16,8 @@ def learning_resource(challenge, request=None):
     data = {
         "@context": "https://schema.org",
         "@type": "LearningResource",
-        "@id": challenge.get_full_url(request),
-        "url": challenge.get_full_url(request),
+        "@id": absolute_url(request, challenge),
+        "url": absolute_url(request, challenge),
         "identifier": str(challenge.uid),
         "name": challenge.title,
         "description": challenge.summary,
@@ -37,7 +39,7 @@ def learning_resource(challenge, request=None):
         data["creator"] = {
             "@type": "EducationalOrganization",
             "name": organisation.title,
-            "url": organisation.get_full_url(request),
+            "url": absolute_url(request, organisation),
         }
     if challenge.contributor_names:
         data["contributor"] = [{"@type": "Person", "name": n} for n in challenge.contributor_names]
@@ -50,6 +52,6 @@ def learning_resource(challenge, request=None):
     image = challenge.hero_image
     if image is not None and image.may_leave_instance:
         data["image"] = (
-            request.build_absolute_uri(image.get_rendition("width-1200").url) if request else None
+            absolute(request, image.get_rendition("width-1200").url)
         )
     return data

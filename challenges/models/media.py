@@ -4,8 +4,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.utils.file import hash_filelike
 
 from ..licences import LICENCE_CHOICES
+from ..media_checks import check_document_upload, check_image_upload
+from ..storage import checked
 
 
 class MediaCreditMixin(models.Model):
@@ -47,8 +50,43 @@ class MediaCreditMixin(models.Model):
 MEDIA_FIELDS = ("credit", "licence", "source_url", "shows_pupils", "pupil_consent_confirmed")
 
 
-class ChallengeImage(MediaCreditMixin, AbstractImage):  # noqa: DJ008 (AbstractImage has __str__)
+class CheckedFileMixin(models.Model):
+    """A new file is checked (media_checks) and replaced by its clean bytes before it is stored,
+    on every path: the admin form's clean() and any save() without it."""
+
+    check_upload = None  # media_checks function
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self._check_new_file()
+        super().save(*args, **kwargs)
+
+    def _check_new_file(self):
+        file = self.file
+        if not file or file._committed or getattr(file.file, "_media_checked", False):
+            return
+        cleaned = checked(type(self).check_upload(file, file.name))
+        self.file = cleaned
+        self.file_size = cleaned.size
+        self.file_hash = hash_filelike(cleaned)
+        cleaned.seek(0)
+        field = self._meta.get_field("file")
+        if hasattr(field, "update_dimension_fields"):
+            field.update_dimension_fields(self, force=True)
+
+    def clean(self):
+        super().clean()
+        try:
+            self._check_new_file()
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from error
+
+
+class ChallengeImage(CheckedFileMixin, MediaCreditMixin, AbstractImage):  # noqa: DJ008
     admin_form_fields = Image.admin_form_fields + MEDIA_FIELDS
+    check_upload = staticmethod(check_image_upload)
 
 
 class ChallengeImageRendition(AbstractRendition):
@@ -58,5 +96,6 @@ class ChallengeImageRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class ChallengeDocument(MediaCreditMixin, AbstractDocument):  # noqa: DJ008
+class ChallengeDocument(CheckedFileMixin, MediaCreditMixin, AbstractDocument):  # noqa: DJ008
     admin_form_fields = Document.admin_form_fields + MEDIA_FIELDS
+    check_upload = staticmethod(check_document_upload)

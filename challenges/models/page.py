@@ -275,10 +275,11 @@ class LearningChallengePage(Page):
     def get_admin_display_title(self):
         """The draft title for those who may edit the page; the live title for those who may only
         read it (Wagtail shows this title in every listing, chooser and bulk screen)."""
-        viewer = current_viewer()
-        if viewer is not None and viewer.is_authenticated and not viewer.is_superuser:
-            if not self.permissions_for_user(viewer).can_edit():
-                return self.title
+        if self.draft_title and self.draft_title != self.title:  # else nothing to decide
+            viewer = current_viewer()
+            if viewer is not None and viewer.is_authenticated:
+                if not self.permissions_for_user(viewer).can_edit():
+                    return self.title
         return super().get_admin_display_title()
 
     # Derived values -------------------------------------------------------------------------

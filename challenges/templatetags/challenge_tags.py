@@ -74,5 +74,5 @@ def activity_labels(activity):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, page):
-    """The page's address on the host this request came to."""
-    return http.absolute_url(context["request"], page)
+    """The page's public address (the Site's, never the Host header's)."""
+    return http.absolute_url(context.get("request"), page)

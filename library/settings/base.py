@@ -46,20 +46,25 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# Session, CSRF, auth and messages step aside on public channel routes, and anonymous responses
+# shed their cookies (library/public_routes.py): shared caches may keep public responses.
 MIDDLEWARE = [
+    "library.public_routes.AnonymousResponsesStayPublic",
     "corsheaders.middleware.CorsMiddleware",
     "library.middleware.PublicCacheControlMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "library.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The interchange schema: public and cookie-free, so answered before sessions and CSRF.
+    "challenges.interchange.views.SchemaMiddleware",
     # Anonymous public responses from the shared cache, before session/CSRF/auth work.
     "challenges.channels.render_cache.AnonymousRenderCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "library.public_routes.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",  # by name: check --deploy looks for it
+    "library.public_routes.AuthenticationMiddleware",
     "challenges.admin_viewer.AdminViewerMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "library.public_routes.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -114,8 +119,10 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 
+# Media are reached through /media/<name>, a view that checks who may see them
+# (challenges/storage.py, challenges/media_serving.py); there is no blanket static route.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "challenges.storage.LocalMediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -123,14 +130,12 @@ STORAGES = {
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "challenges.storage.S3MediaStorage",  # private objects, signed per request
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "file_overwrite": False,
-            "default_acl": None,
-            "querystring_auth": True,
         },
     }
 
@@ -186,6 +191,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document downloads as an attachment
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "home.workflows.publish_approved"

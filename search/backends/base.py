@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from challenges.filters import FACETS, FIXED_LABELS
-from challenges.models import ChallengeTag, Subject, Theme
+from challenges.models import ChallengeTag, LearningChallengePage, Subject, Theme
 from challenges.visibility import EVERYTHING, viewer_keys
 from home.models import SchoolPage, TrustPage
 
@@ -96,6 +96,19 @@ def audience_filter_keys(viewer):
     """The audience keys to filter on, or None when the viewer sees everything."""
     keys = viewer_keys(viewer)
     return None if keys is EVERYTHING else sorted(keys)
+
+
+def allowed_by_database(viewer, cards):
+    """The uids among these cards that the database still lets the viewer see (one query).
+
+    An index may lag behind (a write missed while it was down): a hit the database no longer
+    allows is never served.
+    """
+    uids = [card["uid"] for card in cards]
+    if not uids:
+        return set()
+    found = LearningChallengePage.objects.visible_to(viewer).filter(uid__in=uids)
+    return {str(uid) for uid in found.values_list("uid", flat=True)}
 
 
 def typed_for_suggest(q):

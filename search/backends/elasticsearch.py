@@ -45,6 +45,7 @@ from .base import (
     RELATED_WEIGHTS,
     ChallengeSearch,
     SearchUnavailable,
+    allowed_by_database,
     audience_filter_keys,
     suggestions,
     typed_for_suggest,
@@ -265,7 +266,10 @@ class ElasticsearchSearch(ChallengeSearch):
             for facet in FACETS
         }
         rows = [(hit.card.to_dict(), hit.snippet_source) for hit in response]
-        return self.result_page(query, response.hits.total.value, rows, raw_counts)
+        allowed = allowed_by_database(viewer, [card for card, _ in rows])
+        served = [(card, source) for card, source in rows if card["uid"] in allowed]
+        total = response.hits.total.value - (len(rows) - len(served))
+        return self.result_page(query, total, served, raw_counts)
 
     def suggest(self, q, viewer, limit=8):
         typed = typed_for_suggest(q)
@@ -293,6 +297,8 @@ class ElasticsearchSearch(ChallengeSearch):
             )
             response = search.execute()
         titles = [(hit.title, hit.card.to_dict()) for hit in response]
+        allowed = allowed_by_database(viewer, [card for _, card in titles])
+        titles = [(title, card) for title, card in titles if card["uid"] in allowed]
         slugs = [bucket["key"] for bucket in response.aggregations["tags"]["buckets"]]
         return suggestions(titles, tag_names(slugs), limit)
 
@@ -327,7 +333,9 @@ class ElasticsearchSearch(ChallengeSearch):
                 .source(["card"])[:limit]
                 .execute()
             )
-        return [hit.card.to_dict() for hit in response]
+        cards = [hit.card.to_dict() for hit in response]
+        allowed = allowed_by_database(viewer, cards)
+        return [card for card in cards if card["uid"] in allowed]
 
     # Writing -----------------------------------------------------------------------------------
 

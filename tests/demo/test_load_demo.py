@@ -1,5 +1,6 @@
 """`manage.py load_demo`: the demo library is complete, valid and loads idempotently."""
 
+import hashlib
 from io import StringIO
 
 import pytest
@@ -9,7 +10,8 @@ from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Revision
 
-from challenges.demo import data
+from challenges.demo import people
+from challenges.demo.package import demo_challenges
 from challenges.licences import LICENCES
 from challenges.models import ChallengeImage, LearningChallengePage
 from challenges.validation import submission_problems
@@ -73,7 +75,7 @@ def test_load_demo_twice_creates_nothing_new(demo):
     assert "Created this run: nothing" not in first_output
     assert "Created this run: nothing" in second_output
     for output in demo["outputs"]:
-        assert f"user {data.SUPERUSER}  password {data.DEMO_PASSWORD}" in output
+        assert f"user {people.SUPERUSER}  password {people.DEMO_PASSWORD}" in output
         assert "http://127.0.0.1:8000/admin/" in output
 
 
@@ -122,20 +124,20 @@ def test_partnerships(demo):
 
 @pytest.mark.django_db
 def test_users_hold_their_roles(demo):
-    admin = User.objects.get(username=data.SUPERUSER)
-    assert admin.is_superuser and admin.check_password(data.DEMO_PASSWORD)
+    admin = User.objects.get(username=people.SUPERUSER)
+    assert admin.is_superuser and admin.check_password(people.DEMO_PASSWORD)
 
     roles_seen = set()
-    for demo_user in data.USERS:
+    for demo_user in people.USERS:
         user = User.objects.get(username=demo_user.username)
-        assert user.check_password(data.DEMO_PASSWORD)
+        assert user.check_password(people.DEMO_PASSWORD)
         for path in demo_user.pages:
             group = role_group(page_at(path), Role.Kind(demo_user.role))
             assert user.groups.filter(pk=group.pk).exists(), (demo_user.username, path)
         roles_seen.add(demo_user.role)
     assert roles_seen == set(Role.Kind.values)
 
-    for trust in data.TRUSTS:  # a moderator, an admin and at least one school editor per trust
+    for trust in people.TRUSTS:  # a moderator, an admin and at least one school editor per trust
         trust_page = page_at(trust.slug)
         for kind in (Role.Kind.TRUST_MODERATOR, Role.Kind.TRUST_ADMIN):
             assert role_group(trust_page, kind).user_set.exists()
@@ -156,3 +158,18 @@ def test_another_run_keeps_existing_passwords(demo):
     load_demo()
     editor.refresh_from_db()
     assert editor.check_password("changed-by-the-user")
+
+
+@pytest.mark.django_db
+def test_the_challenges_are_the_demo_package_imported(demo):
+    """load_demo imports the shipped package: same uids, same pictures byte for byte."""
+    documents = {document["uid"]: document for document in demo_challenges()}
+    pages = {str(page.uid): page for page in LearningChallengePage.objects.all()}
+    assert set(pages) == set(documents)
+    for uid, document in documents.items():
+        page = pages[uid]
+        assert page.live == (document["version"] >= 1)
+        assert page.licence == document["licence"] and page.visibility == document["visibility"]
+        hero = document["hero_image"]
+        digest = hashlib.sha256(page.hero_image.file.read()).hexdigest()
+        assert digest == hero["asset"]

@@ -160,6 +160,27 @@ def test_unknown_referers_have_their_own_site_and_our_own_host_is_not_counted(li
     assert pending_embed_views() == {(library.public.pk, UNKNOWN_SITE, counter.utc_today()): 5}
 
 
+def test_real_embed_requests_are_counted_by_the_view(library, embed_cache):
+    """Through the URL a school website's iframe loads: fresh, warm and revalidated views count;
+    a missing or non-public uid, a HEAD and a bot do not."""
+    url = f"/embed/challenges/{library.public.uid}/"
+    school_site = Client(
+        HTTP_REFERER="https://www.ash-primary.example/home", HTTP_USER_AGENT=BROWSER
+    )
+    first = school_site.get(url)
+    assert first.status_code == 200
+    assert school_site.get(url).status_code == 200  # warm: from the render cache
+    assert school_site.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert school_site.head(url).status_code == 200
+    assert school_site.get(f"/embed/challenges/{library.school_only.uid}/").status_code == 404
+    assert school_site.get(f"/embed/challenges/{uuid.uuid4()}/").status_code == 404
+    Client(HTTP_USER_AGENT=BOTS[0], HTTP_REFERER="https://beech.example/").get(url)
+    today = counter.utc_today()
+    assert pending_embed_views() == {(library.public.pk, "www.ash-primary.example", today): 3}
+    flush_embed_views()
+    assert rows() == {(library.public.pk, "www.ash-primary.example", today): 3}
+
+
 def test_counting_never_breaks_an_embed(library, embed_cache, monkeypatch):
     def broken_cache():
         raise ConnectionError("cache down")

@@ -6,7 +6,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from contextlib import contextmanager
 
@@ -18,17 +17,12 @@ from django.test import Client, override_settings
 from challenges.embed_stats.counter import UNKNOWN_SITE, pending_embed_views
 from challenges.models import PublicationStamp
 from library import cache as resilient
+from tests.ops.net import free_port, hanging_server
 
 pytestmark = pytest.mark.redis
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"
 SCHOOL = "https://www.ash-primary.example/learning/"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(predicate, seconds=20.0, every=0.1):
@@ -64,35 +58,6 @@ def _answers(port):
             return sock.recv(16).startswith(b"+PONG")
     except OSError:
         return False
-
-
-@contextmanager
-def hanging_server():
-    """Accepts connections and never answers: a hung Redis."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    accepted = []
-    stop = threading.Event()
-
-    def accept():
-        listener.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                accepted.append(listener.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield listener.getsockname()[1]
-    finally:
-        stop.set()
-        thread.join(2)
-        for sock in accepted:
-            sock.close()
-        listener.close()
 
 
 def redis_cache_settings(port):

@@ -61,7 +61,7 @@ def test_public_challenge_has_learning_resource_json_ld(library):
     assert data["creator"] == {
         "@type": "EducationalOrganization",
         "name": "Ash Primary",
-        "url": "http://localhost/alder/ash/",
+        "url": "http://testserver/alder/ash/",
     }
     assert data["identifier"] == str(challenge.uid)
 

@@ -1,6 +1,6 @@
 """A large, varied library for `make bench`: trusts, schools and N published challenges.
 
-Challenges are variations on the demo library's 44 (challenges/demo/data.py): real English
+Challenges are variations on the demo library's 44 (challenges/demo/library.zip): real English
 titles, summaries and activities, recombined with other subjects, themes, tags, year groups,
 durations, costs and visibilities, so that words, facet values and result counts vary as in a
 real library.
@@ -21,6 +21,7 @@ import uuid
 from collections import Counter
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -32,7 +33,7 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from challenges.demo import data as demo
+from challenges.demo.package import demo_challenges
 from challenges.licences import LICENCES
 from challenges.models import (
     ChallengeTag,
@@ -42,6 +43,7 @@ from challenges.models import (
     YearGroup,
 )
 from challenges.visibility import audience_key
+from challenges.vocabulary import YEAR_GROUPS
 from home.models import HomePage, Partnership, SchoolPage, TrustPage
 from search.documents import build_documents, live_challenges
 
@@ -83,12 +85,39 @@ KINDS = ["single"] * 8 + ["weekly", "long"]
 HIDDEN_VISIBILITIES = ["school", "trust", "partners"]
 
 
+YEAR_CODES = [code for code, _, _ in YEAR_GROUPS]
+
+
+def _demo_templates():
+    """The demo package's challenges, as the attributes the generator recombines."""
+    templates = []
+    for document in demo_challenges():
+        templates.append(
+            SimpleNamespace(
+                **{name: document[name] for name in (
+                    "title", "summary", "kind", "cost", "adult_support", "outcomes", "subjects",
+                    "themes", "tags", "family_guidance", "support_ideas", "stretch_ideas",
+                    "safety_notes", "share_how",
+                )},
+                years=document["year_groups"],
+                minutes=(document["duration_min_minutes"] or 30,
+                         document["duration_max_minutes"] or 60),
+                materials=[(m["item"], m["household_alternative"]) for m in document["materials"]],
+                activities=[SimpleNamespace(**a) for a in document["activities"]],
+            )
+        )  # fmt: skip
+    return templates
+
+
+DEMO_CHALLENGES = _demo_templates()
+
+
 def _published_at(rng):
     return PUBLISHED_UNTIL - timedelta(minutes=rng.randrange(PUBLISHED_OVER_DAYS * 24 * 60))
 
 
 def _years(rng, template_years):
-    codes = demo.YEAR_CODES
+    codes = YEAR_CODES
     if rng.random() < 0.6 and template_years:
         start = codes.index(template_years[0])
         shift = rng.randint(-2, 2)
@@ -126,8 +155,8 @@ class ChallengeSpec:
     """One generated challenge: page fields plus the many-to-many values to insert later."""
 
     def __init__(self, rng, number, all_subjects, all_themes, all_tags):
-        template = rng.choice(demo.CHALLENGES)
-        other = rng.choice(demo.CHALLENGES)
+        template = rng.choice(DEMO_CHALLENGES)
+        other = rng.choice(DEMO_CHALLENGES)
         self.title = _title(rng, template)
         summary = template.summary
         if rng.random() < 0.5:
@@ -213,7 +242,7 @@ def create_challenges(count, seed=20260901):
     subjects = {s.slug: s.pk for s in Subject.objects.all()}
     themes = {t.slug: t.pk for t in Theme.objects.all()}
     years = {y.code: y.pk for y in YearGroup.objects.all()}
-    all_tags = sorted({tag for challenge in demo.CHALLENGES for tag in challenge.tags})
+    all_tags = sorted({tag for challenge in DEMO_CHALLENGES for tag in challenge.tags})
     specs, parents = [], []
     for number in range(count):
         spec = ChallengeSpec(rng, number, list(subjects), list(themes), all_tags)

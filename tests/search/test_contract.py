@@ -1,6 +1,7 @@
 """The search contract: every implementation gives the same answers (run on each of them)."""
 
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -214,7 +215,7 @@ def test_related_shares_subjects_themes_or_tags_and_never_itself(corpus):
 
 HIDDEN = {
     "partners": ("Partners canaryp pond dipping", {"canaryp"}),
-    "trust": ("Trust canaryt fractions", {"canaryt "}),
+    "trust": ("Trust canaryt fractions", {"canaryt"}),
     "school": ("School canarys kindness week", {"canarys"}),
     "music": ("Secret canarym song", {"canarym", "canarytag", "music"}),
 }
@@ -238,7 +239,8 @@ def test_each_viewer_finds_exactly_what_they_may_see(corpus, viewer):
     for key, (_, canaries) in HIDDEN.items():
         if key not in VIEWERS[viewer]:
             for canary in canaries:
-                assert canary not in text, canary  # not in results, snippets or facet counts
+                # As a whole word: "canarytag" (music) is not "canaryt" (trust).
+                assert not re.search(rf"\b{canary}\b", text), canary  # results, snippets, counts
     # Counts agree with what is visible, whoever asks.
     ash = next((e for e in data["facets"]["school"] if e["value"] == "ash"), {"count": 0})
     assert ash["count"] == sum(1 for item in data["results"] if item["school"] == "Ash Primary")

@@ -45,7 +45,12 @@ IMAGES = {
     "weaselimage": ("C1", False),
     "heronshared": ("A shared", False),
 }
-DOCUMENTS = {"otterdoc": "A1", "stoatdoc": "A2", "weaseldoc": "C1"}
+DOCUMENTS = {
+    "otterdoc": ("A1", False),
+    "stoatdoc": ("A2", False),
+    "weaseldoc": ("C1", False),
+    "heronpupilsdoc": ("A shared", True),
+}
 
 # Which levels each role may read live (DESIGN.md "Visibility"), and whether it may edit A1.
 ROLES = {
@@ -70,13 +75,16 @@ ROLE_IMAGES = {
 }
 ROLE_DOCUMENTS = {
     "anonymous": set(),
-    "editor_same_school": {"otterdoc"},
-    "editor_other_school": {"stoatdoc"},
+    "editor_same_school": {"otterdoc", "heronpupilsdoc"},
+    "editor_other_school": {"stoatdoc", "heronpupilsdoc"},
     "editor_partner_trust": set(),
     "editor_other_trust": {"weaseldoc"},
-    "moderator": {"otterdoc", "stoatdoc"},
-    "trust_admin": {"otterdoc", "stoatdoc"},
+    "moderator": {"otterdoc", "stoatdoc", "heronpupilsdoc"},
+    "trust_admin": {"otterdoc", "stoatdoc", "heronpupilsdoc"},
 }
+# School editors may only choose from the shared collection: a file showing pupils there is not
+# offered to them (they may still see it named, as one of their trust's files).
+CHOOSE_ONLY_ROLES = {"editor_same_school", "editor_other_school"}
 
 
 def page_canaries_allowed(role):
@@ -163,9 +171,11 @@ def build_world():
             title=f"{SEARCH_WORD} {name}",
             file=ContentFile(b"Plain text", name=f"{name}.txt"),
             collection=collections[owner],
+            shows_pupils=pupils,
+            pupil_consent_confirmed=pupils,
             credit="The school",
         )
-        for name, owner in DOCUMENTS.items()
+        for name, (owner, pupils) in DOCUMENTS.items()
     ]
     # Images used by drafts: the shared one by the never-published draft, so its usage screen
     # could name the draft to every school of the trust.
@@ -342,6 +352,9 @@ def test_each_role_still_finds_what_it_may_see(world, role):
     offered = {name for name in IMAGES if name in images}
     # Pupil photos are listed only where the role may change them; the rest wherever it may use.
     assert offered == ROLE_IMAGES[role]
+    documents = client.get("/admin/documents/chooser/").content.decode()
+    expected = ROLE_DOCUMENTS[role] - ({"heronpupilsdoc"} if role in CHOOSE_ONLY_ROLES else set())
+    assert {name for name in DOCUMENTS if name in documents} == expected
     tags = client.get(f"/admin/tag-autocomplete/?term={LIVE_TAG[:5]}").json()
     assert tags == [LIVE_TAG]
 

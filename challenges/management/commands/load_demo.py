@@ -1,4 +1,4 @@
-"""`manage.py load_demo`: the demo library of challenges/demo/data.py, with generated pictures.
+"""`manage.py load_demo`: the demo library of challenges/demo/people.py, with generated pictures.
 
 Safe to run again: trusts and schools are found by slug under the home page, challenges by slug
 under their parent, users by username and partnerships by their pair of trusts; only what is
@@ -7,46 +7,33 @@ missing is created, and existing passwords are left alone.
 
 import time
 from collections import Counter
-from io import BytesIO
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
-from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.text import slugify
-from wagtail.models import Collection
-from wagtail.utils.file import hash_filelike
 
-from challenges.demo import data
-from challenges.demo.illustrations import hero_jpeg, palette_description
-from challenges.models import (
-    ChallengeContributor,
-    ChallengeImage,
-    LearningChallengePage,
-    Subject,
-    Theme,
-    YearGroup,
-)
+from challenges.demo import people
+from challenges.demo.package import open_demo_package
+from challenges.interchange.importer import ImportRefused, SubsetSource, run_import
+from challenges.models import ChallengeImage, LearningChallengePage
 from challenges.vocabulary import Visibility
 from home.models import HomePage, Partnership, Role, SchoolPage, TrustPage
 from home.roles import role_group
 
-IMAGE_CREDIT = "Illustration: Learning Challenge Library demo"
-IMAGE_LICENCE = "CC-BY-4.0"
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo library: 3 trusts, their schools, a user per role, partnerships and "
-        "40+ challenges with generated pictures. Running it again adds only what is missing."
+        "40+ challenges from the demo package. Running it again adds only what is missing."
     )
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        # One transaction: a failure leaves the database as it was (generated image files
-        # already written to storage stay behind, unreferenced).
+        # One transaction: a failure leaves the database as it was (and the importer removes
+        # the files it stored when an import of its own fails).
         with transaction.atomic():
             loader = DemoLoader()
             loader.load()
@@ -86,12 +73,13 @@ class Command(BaseCommand):
         write("")
         write(
             self.style.SUCCESS(
-                f"Admin login: {ADMIN_URL}  user {data.SUPERUSER}  password {data.DEMO_PASSWORD}"
+                f"Admin login: {ADMIN_URL}  user {people.SUPERUSER}  "
+                f"password {people.DEMO_PASSWORD}"
             )
         )
         write("")
-        rows = [(data.SUPERUSER, "Superuser", "Everything")]
-        for user in data.USERS:
+        rows = [(people.SUPERUSER, "Superuser", "Everything")]
+        for user in people.USERS:
             where = ", ".join(pages[path].title for path in user.pages)
             rows.append((user.username, Role.Kind(user.role).label, where))
         width = max(len(username) for username, _, _ in rows) + 2
@@ -100,7 +88,7 @@ class Command(BaseCommand):
             write(f"  {username:<{width}}{role:<18}{where}")
         write("")
         write(
-            f"Every demo user's password is {data.DEMO_PASSWORD} "
+            f"Every demo user's password is {people.DEMO_PASSWORD} "
             "(accounts that already existed keep their own)."
         )
 
@@ -116,20 +104,15 @@ class DemoLoader:
         self.admin = None  # the superuser: creates the trusts and schools
         self.pages = {}  # "trust" or "trust/school" -> page
         self.users = {}  # username -> User
-        self.collections = {}  # "trust" or "trust/school" -> Collection
-        self.year_groups = {year.code: year for year in YearGroup.objects.all()}
-        self.subjects = {subject.slug: subject for subject in Subject.objects.all()}
-        self.themes = {theme.slug: theme for theme in Theme.objects.all()}
         # Hashing is deliberately slow; the demo users share one password, so hash it once.
-        self.password_hash = make_password(data.DEMO_PASSWORD)
+        self.password_hash = make_password(people.DEMO_PASSWORD)
 
     def load(self):
         self.admin = self.ensure_superuser()
         self.ensure_trusts_and_schools()
         self.ensure_users()
         self.ensure_partnerships()
-        for challenge in data.CHALLENGES:
-            self.ensure_challenge(challenge)
+        self.load_challenges()
 
     # People -------------------------------------------------------------------------------------
 
@@ -145,11 +128,11 @@ class DemoLoader:
 
     def ensure_superuser(self):
         return self._get_or_create_user(
-            data.SUPERUSER, first_name="Demo", last_name="Admin", is_staff=True, is_superuser=True
+            people.SUPERUSER, first_name="Demo", last_name="Admin", is_staff=True, is_superuser=True
         )
 
     def ensure_users(self):
-        for demo_user in data.USERS:
+        for demo_user in people.USERS:
             user = self._get_or_create_user(
                 demo_user.username, first_name=demo_user.first_name, last_name=demo_user.last_name
             )
@@ -159,7 +142,7 @@ class DemoLoader:
 
     def _user_with_role(self, role, path):
         """The first demo user holding `role` on the page at `path`."""
-        for demo_user in data.USERS:
+        for demo_user in people.USERS:
             if demo_user.role == role and path in demo_user.pages:
                 return self.users[demo_user.username]
         raise CommandError(f"The demo data has no {role} for {path}.")
@@ -178,7 +161,7 @@ class DemoLoader:
         return page
 
     def ensure_trusts_and_schools(self):
-        for trust in data.TRUSTS:
+        for trust in people.TRUSTS:
             trust_page = self._add_published(
                 self.home,
                 TrustPage,
@@ -207,7 +190,7 @@ class DemoLoader:
                 )
 
     def ensure_partnerships(self):
-        for partnership in data.PARTNERSHIPS:
+        for partnership in people.PARTNERSHIPS:
             requester = self.pages[partnership.requester]
             partner = self.pages[partnership.partner]
             # A pair of trusts has at most one partnership, whichever of them asked.
@@ -225,129 +208,49 @@ class DemoLoader:
                 request.respond(partner_admin, accept=True)
             self.created["partnerships"] += 1
 
-    # Challenges ---------------------------------------------------------------------------------
+    # Challenges -------------------------------------------------------------------------------
 
-    def ensure_challenge(self, challenge):
-        parent = self.pages[challenge.owner]
-        slug = slugify(challenge.title)
-        if LearningChallengePage.objects.child_of(parent).filter(slug=slug).exists():
-            return
+    def load_challenges(self):
+        """The demo package, imported through the importer into each owner's school (or trust)
+        as its author; what the demo has published is then published by the trust's moderator
+        through Wagtail (so its version is 1, as after any first publish)."""
+        handle, package = open_demo_package()
+        with handle:
+            by_owner = {}
+            for uid in package.challenge_uids():
+                document = package.read_challenge(uid)
+                by_owner.setdefault(self._owner_path(document), []).append(document)
+            for owner_path, documents in by_owner.items():
+                self._import_owned(package, owner_path, documents)
 
-        # A school's editor writes its challenges, the trust's moderator the trust-wide ones;
-        # the trust's moderator publishes them all.
+    @staticmethod
+    def _owner_path(document):
+        owner = document["owner"]
+        trust = next((t for t in people.TRUSTS if t.title == owner["trust"]), None)
+        if trust is None:
+            raise CommandError(f"The demo package names an unknown trust: {owner['trust']}")
+        school = next((s for s in trust.schools if s.title == owner["school"]), None)
+        return f"{trust.slug}/{school.slug}" if school else trust.slug
+
+    def _import_owned(self, package, owner_path, documents):
+        parent = self.pages[owner_path]
         is_school = isinstance(parent, SchoolPage)
-        author_role = "school_editor" if is_school else "trust_moderator"
-        author = self._user_with_role(author_role, challenge.owner)
-        trust_path = challenge.owner.partition("/")[0]
-        moderator = self._user_with_role("trust_moderator", trust_path)
-        palette = challenge.palette or data.THEME_PALETTES[challenge.themes[0]]
-
-        page = LearningChallengePage(
-            title=challenge.title,
-            slug=slug,
-            owner=author,
-            live=False,  # as in the editor: a new page is a draft until its revision is published
-            summary=challenge.summary,
-            kind=challenge.kind,
-            year_groups=self._terms(self.year_groups, challenge.years, "year group"),
-            subjects=self._terms(self.subjects, challenge.subjects, "subject"),
-            themes=self._terms(self.themes, challenge.themes, "theme"),
-            duration_min_minutes=challenge.minutes[0],
-            duration_max_minutes=challenge.minutes[1],
-            cost=challenge.cost,
-            adult_support=challenge.adult_support,
-            outcomes=[{"type": "outcome", "value": text} for text in challenge.outcomes],
-            materials=[
-                {"type": "material", "value": {"item": item, "household_alternative": alternative}}
-                for item, alternative in challenge.materials
-            ],
-            activities=[self._activity_block(activity) for activity in challenge.activities],
-            support_ideas=challenge.support_ideas,
-            stretch_ideas=challenge.stretch_ideas,
-            family_guidance=challenge.family_guidance,
-            safety_notes=challenge.safety_notes,
-            share_how=challenge.share_how or (parent.default_share_how if is_school else ""),
-            share_hashtag=challenge.share_hashtag,
-            licence=challenge.licence,  # empty: LearningChallengePage.save uses the trust's
-            visibility=challenge.visibility,
-            contributors=[ChallengeContributor(display_name=n) for n in challenge.contributors],
-            hero_image=self._hero_image(challenge, slug, parent, palette),
-            hero_image_decorative=challenge.hero_decorative,
-            hero_image_alt=""
-            if challenge.hero_decorative
-            else (
-                f"Illustrated title card reading “{challenge.title}”, on a "
-                f"{palette_description(palette)} background with soft shapes."
-            ),
+        author = self._user_with_role(
+            "school_editor" if is_school else "trust_moderator", owner_path
         )
-        page.tags.set(challenge.tags)
-        parent.add_child(instance=page)  # validates the page (full_clean) before saving it
-        revision = page.save_revision(user=author, log_action=True)
-        if challenge.published:
-            # Wagtail's own publish, so page_published fires and bumps the version.
-            revision.publish(user=moderator)
-        self.created["challenges"] += 1
-
-    @staticmethod
-    def _terms(known, wanted, kind):
-        missing = [value for value in wanted if value not in known]
-        if missing:
-            raise CommandError(f"Unknown {kind} in the demo data: {', '.join(missing)}")
-        return [known[value] for value in wanted]
-
-    @staticmethod
-    def _activity_block(activity):
-        return {
-            "type": "activity",
-            "value": {
-                "title": activity.title,
-                "day": activity.day,
-                "subject": activity.subject,
-                "age_band": activity.age_band,
-                "needs_screen": activity.needs_screen,
-                "body": activity.body,
-            },
-        }
-
-    # Pictures -----------------------------------------------------------------------------------
-
-    def _collection(self, owner_path):
-        """The collection home/roles.py made for the school (inside its trust's), or the nearest
-        one that exists: the trust's, else the root."""
-        if owner_path not in self.collections:
-            trust_path, _, school_slug = owner_path.partition("/")
-            names = [self.pages[trust_path].title]
-            if school_slug:
-                names.append(self.pages[owner_path].title)
-            collection = Collection.get_first_root_node()
-            for name in names:
-                child = collection.get_children().filter(name=name).first()
-                if child is None:
-                    break
-                collection = child
-            self.collections[owner_path] = collection
-        return self.collections[owner_path]
-
-    def _hero_image(self, challenge, slug, parent, palette):
-        title = f"{challenge.title} ({parent.title})"
-        image = ChallengeImage.objects.filter(title=title).first()
-        if image is not None:
-            return image
-        jpeg = hero_jpeg(
-            challenge.title,
-            f"Learning challenge · {parent.title}",
-            palette,
-            seed=f"{challenge.owner}/{slug}",
-        )
-        image = ChallengeImage(
-            title=title,
-            file=ImageFile(BytesIO(jpeg), name=f"demo-{slug}.jpg"),
-            credit=IMAGE_CREDIT,
-            licence=IMAGE_LICENCE,
-            collection=self._collection(challenge.owner),
-            file_size=len(jpeg),
-            file_hash=hash_filelike(BytesIO(jpeg)),
-        )
-        image.save()
-        self.created["images"] += 1
-        return image
+        moderator = self._user_with_role("trust_moderator", owner_path.partition("/")[0])
+        source = SubsetSource(package, [document["uid"] for document in documents])
+        try:
+            result = run_import(source, parent, user=author, keep_identity=True)
+        except ImportRefused as refusal:
+            raise CommandError(f"The demo package was refused: {refusal.message}") from None
+        published = {document["uid"] for document in documents if document["version"] >= 1}
+        for page in result.created:
+            if str(page.uid) in published:
+                # Wagtail's own publish, so page_published fires and bumps the version.
+                page.get_latest_revision().publish(user=moderator)
+        self.created["challenges"] += len(result.created)
+        if result.created:
+            self.created["images"] += len(
+                {asset["sha256"] for document in documents for asset in document["assets"]}
+            )

@@ -1,8 +1,10 @@
-"""`manage.py search_index rebuild` (with a progress bar) and `search_index status`."""
+"""`manage.py search_index rebuild` (with a progress bar), `search_index status` and
+`search_index replay` (writes recorded while an implementation was unreachable)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from search import pending
 from search.backends import SearchUnavailable, indexes
 from search.documents import build_documents, live_challenges
 
@@ -11,13 +13,16 @@ class Command(BaseCommand):
     help = "Rebuild the discovery index from live challenges, or report its state."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "status"])
+        parser.add_argument("action", choices=["rebuild", "status", "replay"])
 
     def handle(self, action, **options):
         for implementation in indexes():
             try:
                 if action == "rebuild":
                     self.rebuild(implementation)
+                elif action == "replay":
+                    count = pending.replay(implementation)
+                    self.stdout.write(f"{implementation.name}: replayed {count} challenges")
                 else:
                     self.status(implementation)
             except SearchUnavailable as error:
@@ -43,4 +48,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{state['implementation']}\n  documents: {state['documents']}\n"
             f"  target: {state['target']}\n  last rebuild: {state['last_rebuild'] or 'never'}"
+            f"\n  waiting to replay: {pending.pending_count(implementation)}"
         )

@@ -1,0 +1,69 @@
+"""Large imports in the background (django-tasks), with their progress kept in the cache.
+
+The admin hands a package over when it holds more than INTERCHANGE_BACKGROUND_IMPORT_AT
+challenges; the status screen reads the progress. With the immediate backend (TASKS_BACKEND
+unset) the task runs inline, and the status screen shows it finished.
+"""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django_tasks import task
+
+from home.models import SchoolPage
+
+from .importer import run_import
+from .package import ZipPackage
+from .validate import InterchangeError
+
+STATUS_SECONDS = 24 * 3600
+
+
+def status_key(job):
+    return f"interchange-import:{job}"
+
+
+def set_status(job, **values):
+    status = cache.get(status_key(job)) or {}
+    status.update(values)
+    cache.set(status_key(job), status, STATUS_SECONDS)
+    return status
+
+
+def get_status(job):
+    return cache.get(status_key(job))
+
+
+@task()
+def import_package_task(job, path, school_id, user_id, follow):
+    """Import the package at `path` into the school, recording progress under `job`."""
+    school = SchoolPage.objects.get(pk=school_id)
+    user = get_user_model().objects.filter(pk=user_id).first()
+    done = {"count": 0}
+
+    def progress(row):
+        done["count"] += 1
+        if done["count"] % 10 == 0:
+            set_status(job, done=done["count"])
+
+    set_status(job, state="running", done=0)
+    try:
+        with open(path, "rb") as handle:
+            result = run_import(
+                ZipPackage(handle), school, user=user, follow=follow, progress=progress
+            )
+    except InterchangeError as refusal:
+        set_status(job, state="refused", message=refusal.message)
+        return 0
+    finally:
+        Path(path).unlink(missing_ok=True)
+    set_status(
+        job,
+        state="done",
+        done=done["count"],
+        created=[page.pk for page in result.created],
+        updated=[page.pk for page in result.updated],
+        kept=[page.pk for page in result.kept],
+    )
+    return len(result.created) + len(result.updated)

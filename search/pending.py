@@ -1,0 +1,64 @@
+"""Index writes that could not reach an implementation are recorded (PendingIndexWork) and
+replayed from the database once it answers again: before its next write, and by
+`manage.py search_index replay`. Nothing is ever swallowed."""
+
+import logging
+
+from django.db import transaction
+
+from .backends import SearchUnavailable
+from .documents import build_documents, live_challenges
+from .models import PendingIndexWork
+
+logger = logging.getLogger("search")
+
+
+def record(implementation, page_ids, error):
+    page_ids = sorted(set(page_ids))
+    logger.error(
+        "Could not write %d challenge(s) to %s (%s); recorded to replay", len(page_ids),
+        implementation.name, error,
+    )  # fmt: skip
+    with transaction.atomic():
+        for page_id in page_ids:
+            PendingIndexWork.objects.update_or_create(
+                implementation=implementation.name, page_id=page_id
+            )
+
+
+def pending_count(implementation):
+    return PendingIndexWork.objects.filter(implementation=implementation.name).count()
+
+
+def replay(implementation):
+    """Brings every recorded challenge up to date in this implementation; the number replayed.
+
+    Raises SearchUnavailable (and keeps the record) if the implementation still fails.
+    """
+    rows = list(
+        PendingIndexWork.objects.filter(implementation=implementation.name).values_list(
+            "pk", "page_id"
+        )
+    )
+    if not rows:
+        return 0
+    page_ids = {page_id for _, page_id in rows}
+    challenges = list(live_challenges().filter(pk__in=page_ids))
+    implementation.index(list(build_documents(challenges)))
+    gone = page_ids - {challenge.pk for challenge in challenges}
+    if gone:
+        implementation.remove(sorted(gone))
+    # Only the rows read: work recorded meanwhile waits for the next replay.
+    PendingIndexWork.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+    logger.info("Replayed %d challenge(s) into %s", len(page_ids), implementation.name)
+    return len(page_ids)
+
+
+def write(implementation, page_ids, do_write):
+    """Runs one index write, first replaying what earlier failures left; on failure, records."""
+    try:
+        if PendingIndexWork.objects.filter(implementation=implementation.name).exists():
+            replay(implementation)
+        do_write()
+    except SearchUnavailable as error:
+        record(implementation, page_ids, error)

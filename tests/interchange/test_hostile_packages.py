@@ -1,0 +1,366 @@
+"""A corpus of hostile and broken packages, built here: every one is refused by the import
+command with a specific message, and nothing is written (no rows, no stored files)."""
+
+import hashlib
+import io
+import json
+import os
+import stat
+import struct
+import zipfile
+import zlib
+
+import pytest
+from django.core.management import CommandError, call_command
+from PIL import Image as PILImage
+from wagtail.models import Page, Revision
+
+from challenges.interchange.importer import exportable_challenges
+from challenges.models import ChallengeDocument, ChallengeImage
+from tests.interchange.conftest import edit_document, package_bytes, png_bytes, rewrite_package
+
+UID = "00000000-0000-4000-8000-000000000001"
+
+
+def zip_of(entries, compression=zipfile.ZIP_DEFLATED):
+    """A zip of (name or ZipInfo, bytes) pairs, names written exactly as given."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as archive:
+        for name, data in entries:
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def with_entry(base, name, data=b"{}", **info_fields):
+    with zipfile.ZipFile(io.BytesIO(base)) as source:
+        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    info = zipfile.ZipInfo(name)
+    for field, value in info_fields.items():
+        setattr(info, field, value)
+    return zip_of([*entries, (info, data)])
+
+
+def first_asset(entries, extension):
+    """The first asset of that extension (the rich challenge's: the only one with assets)."""
+    return next(name for name in entries if name.startswith("assets/") and name.endswith(extension))
+
+
+def replace_asset(entries, extension, data, new_extension=None, rehash=True):
+    """Put `data` in place of an asset, renamed by its sha256 and described as such."""
+    old_name = first_asset(entries, extension)
+    old_sha = old_name.split("/")[1].split(".")[0]
+    new_sha = hashlib.sha256(data).hexdigest() if rehash else old_sha
+    new_extension = new_extension or extension
+    new_filename = f"{new_sha}{new_extension}"
+    del entries[old_name]
+    entries[f"assets/{new_filename}"] = data
+    for name in list(entries):
+        if name.startswith("challenges/"):
+            text = entries[name].decode()
+            text = text.replace(f"{old_sha}{extension}", new_filename).replace(old_sha, new_sha)
+            entries[name] = text.encode()
+
+
+def huge_png_header(width, height):
+    """A valid small PNG whose header claims width × height pixels (a pixel bomb)."""
+    data = bytearray(png_bytes((1, 1)))
+    ihdr = struct.pack(">II", width, height) + bytes(data[24:29])
+    data[16:29] = ihdr
+    data[29:33] = struct.pack(">I", zlib.crc32(b"IHDR" + ihdr) & 0xFFFFFFFF)
+    return bytes(data)
+
+
+def jpeg_bytes():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (20, 20), (1, 2, 3)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def doc_change(change):
+    return lambda base: rewrite_package(base, lambda entries: edit_document(entries, change))
+
+
+def entries_change(change):
+    return lambda base: rewrite_package(base, change)
+
+
+def set_manifest(change):
+    def apply(entries):
+        manifest = json.loads(entries["manifest.json"])
+        change(manifest)
+        entries["manifest.json"] = json.dumps(manifest).encode()
+
+    return entries_change(apply)
+
+
+def nested(depth):
+    return ("[" * depth + "]" * depth).encode()
+
+
+def header_lies(base):
+    """An entry whose directory says 10 bytes but which inflates to 3 MB."""
+    data = zip_of([("manifest.json", b"\x00" * 3_000_000)])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.infolist()[0]
+    declared = struct.pack("<I", info.file_size)
+    return data.replace(declared, struct.pack("<I", 10))
+
+
+def truncated(base):
+    return base[: len(base) // 2]
+
+
+def too_many_entries(base):
+    with zipfile.ZipFile(io.BytesIO(base)) as source:
+        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    entries += [(f"assets/{index:064x}.png", b"") for index in range(20_001)]
+    return zip_of(entries, zipfile.ZIP_STORED)
+
+
+def stored(build):
+    """The same package with every entry stored, not deflated (no ratio to speak of)."""
+    return lambda base: rewrite_package(build(base), lambda entries: None, zipfile.ZIP_STORED)
+
+
+def set_field(path, value):
+    def change(document):
+        target = document
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = value
+
+    return doc_change(change)
+
+
+def remove_asset(entries):
+    del entries[first_asset(entries, ".pdf")]
+
+
+def duplicate_entry(base):
+    with zipfile.ZipFile(io.BytesIO(base)) as source:
+        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    with pytest.warns(UserWarning):
+        return zip_of([*entries, ("manifest.json", entries[-1][1])])
+
+
+def mismatched_uid(entries):
+    name = next(name for name in entries if name.startswith("challenges/"))
+    entries[f"challenges/{UID}.json"] = entries.pop(name)
+    manifest = json.loads(entries["manifest.json"])
+    old = name.split("/")[1][:-5]
+    for entry in manifest["challenges"]:
+        if entry["uid"] == old:
+            entry["uid"] = UID
+    entries["manifest.json"] = json.dumps(manifest).encode()
+
+
+def bomb_document(entries):
+    name = next(name for name in entries if name.startswith("challenges/"))
+    entries[name] = entries[name] + b" " * 40_000_000
+
+
+def bomb_asset(entries):
+    replace_asset(entries, ".pdf", b"%PDF-1.4\n" + b"\x00" * 9_000_000)
+
+
+CASES = [
+    # Paths that reach outside the package, in every form.
+    ("dot-dot", lambda b: with_entry(b, "../evil.json"), "points outside the package"),
+    ("dot-dot inside", lambda b: with_entry(b, "challenges/../../x.json"), "outside the package"),
+    ("absolute", lambda b: with_entry(b, "/etc/cron.d/evil"), "absolute path"),
+    ("drive letter", lambda b: with_entry(b, "C:/evil.json"), "drive letter"),
+    ("drive relative", lambda b: with_entry(b, "c:evil.json"), "drive letter"),
+    ("backslash", lambda b: with_entry(b, "assets\\evil.png"), "backslash"),
+    ("backslash dot-dot", lambda b: with_entry(b, "..\\..\\evil.png"), "backslash"),
+    (
+        "symlink",
+        lambda b: with_entry(
+            b, f"assets/{'a' * 64}.png", b"/etc/passwd", external_attr=(stat.S_IFLNK | 0o777) << 16
+        ),
+        "symbolic link",
+    ),
+    (
+        "unknown file",
+        lambda b: with_entry(b, "run-me.sh", b"rm -rf /"),
+        "not a part of a challenge",
+    ),
+    ("empty path part", lambda b: with_entry(b, "assets//x.png"), "empty or '.' part"),
+    ("duplicate", duplicate_entry, "twice"),
+    ("no manifest", entries_change(lambda e: e.pop("manifest.json")), "no manifest.json"),
+    ("not a zip", lambda b: b"This is not a zip file at all" * 20, "not a readable zip file"),
+    ("truncated", truncated, "not a readable zip file"),
+    # Sizes, counted while inflating.
+    ("too many entries", too_many_entries, "at most 20,000 are allowed"),
+    ("zip bomb", entries_change(bomb_asset), "zip bomb"),
+    ("JSON bomb", entries_change(bomb_document), "larger than the 1,024 KB"),
+    ("header lies", header_lies, "damaged"),
+    ("too many bytes", set_field(["share_how"], "y" * 100_000), "unpacks to more than 64 KB"),
+    (
+        "JSON too large",
+        stored(set_field(["share_how"], "x" * 1_100_000)),
+        "larger than the 1,024 KB",
+    ),
+    (
+        "JSON very deep",
+        entries_change(lambda e: e.update({"manifest.json": nested(50_000)})),
+        "nested too deeply",
+    ),
+    ("JSON deep", set_field(["share_how"], json.loads(nested(30))), "nested too deeply"),
+    ("not JSON", entries_change(lambda e: e.update({"manifest.json": b"{nope"})), "not valid JSON"),
+    # Format versions and the closed schema.
+    ("manifest v2", set_manifest(lambda m: m.update(format_version="2.0")), "uses version 2"),
+    ("manifest not ours", set_manifest(lambda m: m.update(format="other")), "not a learning"),
+    ("document v2", set_field(["format_version"], "2.1"), "uses version 2"),
+    ("document v0", set_field(["format_version"], "0.9"), "uses version 0"),
+    ("no version", doc_change(lambda d: d.pop("format_version")), "does not say which version"),
+    (
+        "unknown field",
+        set_field(["script"], "alert(1)"),
+        "fields this format does not have: script",
+    ),
+    ("unknown activity field", set_field(["activities", 0, "onclick"], "x"), "onclick"),
+    ("unknown asset field", set_field(["assets", 0, "path"], "../../x"), "path"),
+    ("unknown manifest field", set_manifest(lambda m: m.update(run="x")), "does not have: run"),
+    ("bad kind", set_field(["kind"], "exam"), "kind"),
+    ("bad year", set_field(["year_groups"], ["14"]), "year_groups"),
+    ("summary too long", set_field(["summary"], "x" * 301), "longer than the format allows"),
+    ("rich text not text", set_field(["safety_notes"], {"html": "<p>x</p>"}), "safety_notes"),
+    ("svg filename", set_field(["assets", 0, "filename"], f"{'a' * 64}.svg"), "filename"),
+    ("durations", set_field(["duration_max_minutes"], 1), "longest time is shorter"),
+    # Package consistency.
+    (
+        "listed not held",
+        set_manifest(
+            lambda m: m["challenges"].append({"uid": UID, "version": 1, "title": "Ghost"})
+        ),
+        "does not match",
+    ),
+    ("uid mismatch", entries_change(mismatched_uid), "do not match"),
+    ("asset missing", entries_change(remove_asset), "does not hold it"),
+    (
+        "asset altered",
+        entries_change(lambda e: e.update({first_asset(e, ".pdf"): b"%PDF-1.4 tampered"})),
+        "its sha256 differs",
+    ),
+    ("asset undescribed", doc_change(lambda d: d["assets"].pop()), "does not describe"),
+    # Images and documents that are not what they claim.
+    (
+        "not an image",
+        entries_change(lambda e: replace_asset(e, ".png", b"\x89PNG\r\n junk" * 9)),
+        "not really an image",
+    ),
+    (
+        "jpeg named png",
+        entries_change(lambda e: replace_asset(e, ".png", jpeg_bytes())),
+        "really a JPEG image",
+    ),
+    (
+        "svg named png",
+        entries_change(
+            lambda e: replace_asset(
+                e,
+                ".png",
+                b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            )
+        ),
+        "SVG",
+    ),
+    (
+        "pixel bomb",
+        entries_change(lambda e: replace_asset(e, ".png", huge_png_header(90000, 90000))),
+        "pixels",
+    ),
+    (
+        "html named pdf",
+        entries_change(lambda e: replace_asset(e, ".pdf", b"<html><script>")),
+        "its contents are not",
+    ),
+    (
+        "exe named docx",
+        entries_change(lambda e: replace_asset(e, ".pdf", b"MZ\x90\x00", ".docx")),
+        "its contents are not",
+    ),
+    (
+        "zip named docx",
+        entries_change(lambda e: replace_asset(e, ".pdf", zip_of([("a.txt", b"hi")]), ".docx")),
+        "its contents are not",
+    ),
+    (
+        "NUL in txt",
+        entries_change(lambda e: replace_asset(e, ".pdf", b"a\x00b", ".txt")),
+        "its contents are not",
+    ),
+    # Content this library cannot take.
+    ("no-derivatives licence", set_field(["licence"], "CC-BY-ND-4.0"), "does not allow adapted"),
+    (
+        "all rights reserved",
+        set_field(["licence"], "LicenseRef-All-Rights-Reserved"),
+        "does not allow adapted",
+    ),
+    ("unknown subject", set_field(["subjects"], ["alchemy"]), "subject this library does not"),
+]
+
+SETTINGS_CASES = {
+    "too many bytes": {"INTERCHANGE_PACKAGE_LIMITS": {"max_total_bytes": 64 * 1024}},
+}
+
+
+def stored_files(root):
+    return sorted(
+        os.path.relpath(os.path.join(folder, name), root)
+        for folder, _, names in os.walk(root)
+        for name in names
+    )
+
+
+def counts():
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        ChallengeImage.objects.count(),
+        ChallengeDocument.objects.count(),
+    )
+
+
+@pytest.fixture
+def base_package(rich_library):
+    return package_bytes(rich_library.trust_a, exportable_challenges(rich_library.trust_a))
+
+
+@pytest.mark.parametrize("name, build, expected", CASES, ids=[case[0] for case in CASES])
+def test_hostile_package_is_refused_and_writes_nothing(
+    name, build, expected, base_package, rich_library, tmp_path, settings
+):
+    for setting, value in SETTINGS_CASES.get(name, {}).items():
+        setattr(settings, setting, value)
+    path = tmp_path / "hostile.zip"
+    path.write_bytes(build(base_package))
+    before, files_before = counts(), stored_files(settings.MEDIA_ROOT)
+
+    for dry_run in (True, False):
+        with pytest.raises(CommandError) as refusal:
+            call_command(
+                "import_challenges",
+                str(path),
+                "--into",
+                "beech",
+                dry_run=dry_run,
+                stdout=io.StringIO(),
+            )
+        assert expected in str(refusal.value), str(refusal.value)
+
+    assert counts() == before
+    assert stored_files(settings.MEDIA_ROOT) == files_before
+
+
+def test_the_corpus_is_large_enough():
+    assert len(CASES) >= 40
+
+
+def test_the_unaltered_package_imports(base_package, rich_library, tmp_path):
+    """The corpus is built from a package that is fine: each refusal is its own alteration's."""
+    path = tmp_path / "fine.zip"
+    path.write_bytes(base_package)
+    out = io.StringIO()
+    call_command("import_challenges", str(path), "--into", "beech", stdout=out)
+    assert "3 created" in out.getvalue()

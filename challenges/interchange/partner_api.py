@@ -11,7 +11,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import JsonResponse
+from django.http import FileResponse, JsonResponse
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
 from django.views.decorators.http import require_GET
@@ -21,6 +21,7 @@ from home.models import PartnerToken
 from ..filters import ChallengeFilterForm
 from ..models import LearningChallengePage
 from ..visibility import PartnerViewer
+from .serialise import AssetCatalogue, serialise_challenge
 
 URL_TOKEN_PARAMETERS = {"token", "access_token", "api_key", "key", "bearer"}
 PAGE_SIZE = 100
@@ -169,3 +170,36 @@ def challenge_list(request):
             "results": [_row(challenge, request) for challenge in rows],
         }
     )
+
+
+@require_GET
+@partner_token_required
+def challenge_detail(request, uid):
+    """The interchange document of one challenge the token may read; anything else is 404."""
+    page = challenges_for(request.partner_token).filter(uid=uid).first()
+    if page is None:
+        return _problem(404, "No challenge with this uid is shared with your trust.")
+    document, _ = serialise_challenge(page)
+    return JsonResponse(document)
+
+
+@require_GET
+@partner_token_required
+def asset(request, sha256):
+    """An asset named by a document the token may read (images showing pupils never travel)."""
+    sha256 = sha256.lower()
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        return _problem(404, "No such asset.")
+    catalogue = AssetCatalogue()
+    for page in challenges_for(request.partner_token):
+        _, assets = serialise_challenge(page, catalogue)
+        for found in assets:
+            if found.sha256 == sha256:
+                response = FileResponse(
+                    found.open(), content_type=found.media_type, as_attachment=True,
+                    filename=found.filename,
+                )  # fmt: skip
+                response["Content-Security-Policy"] = "default-src 'none'"
+                response["X-Content-Type-Options"] = "nosniff"
+                return response
+    return _problem(404, "No such asset.")

@@ -1,16 +1,21 @@
 """Partner tokens and the interchange list: shown once, stored hashed, scoped to the issuing
 trust's public and partner challenges, revocable at once, rate-limited, never in a URL."""
 
+import hashlib
 import io
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
 from django.core.cache import cache
+from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image as PILImage
 
+from challenges.models import ChallengeImage, LearningChallengePage
 from home.models import Partnership, PartnerToken, Role
 from home.roles import role_group
 from tests.factories import make_challenge, make_user
@@ -175,3 +180,38 @@ def test_trust_admin_cannot_issue_for_a_non_partner_or_revoke_anothers(client, p
     )
     assert response.status_code == 404
     assert get(client.__class__(), pull.secret).status_code == 200
+
+
+def test_detail_is_the_document_for_shared_challenges_only(client, pull):
+    response = get(client, pull.secret, f"{LIST}{pull.partners.uid}/")
+    assert response.status_code == 200
+    document = response.json()
+    assert document["uid"] == str(pull.partners.uid) and document["title"] == pull.partners.title
+    for hidden in (pull.trust_only, pull.school_only, pull.draft, pull.birch_public):
+        assert get(client, pull.secret, f"{LIST}{hidden.uid}/").status_code == 404
+    assert client.get(f"{LIST}{pull.partners.uid}/").status_code == 401
+
+
+def test_assets_are_served_only_when_a_shared_document_names_them(client, pull):
+    def with_hero(page, colour, **image_fields):
+        buffer = BytesIO()
+        PILImage.new("RGB", (40, 30), colour).save(buffer, "PNG")
+        image = ChallengeImage(title="Photo", credit="Photo: Ash Primary", **image_fields)
+        image.file = ImageFile(buffer, name="photo.png")
+        image.save()
+        draft = LearningChallengePage.objects.get(pk=page.pk)
+        draft.hero_image, draft.hero_image_alt = image, "A bug hotel"
+        draft.save_revision().publish()
+        return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+    shared = with_hero(pull.public, (10, 120, 60))
+    response = get(client, pull.secret, f"/api/interchange/v1/assets/{shared}")
+    assert response.status_code == 200
+    assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == shared
+    assert response["X-Content-Type-Options"] == "nosniff"
+    pupils = with_hero(
+        pull.partners, (200, 10, 10), shows_pupils=True, pupil_consent_confirmed=True
+    )
+    assert get(client, pull.secret, f"/api/interchange/v1/assets/{pupils}").status_code == 404
+    hidden = with_hero(pull.trust_only, (10, 10, 200))
+    assert get(client, pull.secret, f"/api/interchange/v1/assets/{hidden}").status_code == 404

@@ -11,7 +11,7 @@ class ChallengesConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
-        from home.models import SchoolPage, TrustPage
+        from home.models import SchoolPage, TrustPage, partnership_changed
 
         from . import signal_handlers as handlers
         from .models import (
@@ -38,6 +38,9 @@ class ChallengesConfig(AppConfig):
         pre_delete.connect(handlers.purge_front_cache_of_page, sender=Page)
         post_save.connect(handlers.image_changed, sender=ChallengeImage)
         pre_delete.connect(handlers.image_changed, sender=ChallengeImage)
+        # Partner content follows the partnership's state: cached channels must not answer
+        # from before the change.
+        partnership_changed.connect(handlers.public_content_changed)
         # What challenges show of their files and organisations reaches search cards too.
         for media_model in (ChallengeImage, ChallengeDocument):
             pre_save.connect(handlers.remember_shown_media, sender=media_model)

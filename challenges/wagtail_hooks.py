@@ -4,6 +4,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.search import SearchArea
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -17,6 +19,8 @@ from .admin_views import can_take_offline, take_offline
 from .embed_stats.report import may_see_report
 from .embed_stats.views import embed_views_report
 from .models import LearningChallengePage, Subject, Theme
+from .sharing.adapt import adapt_view, adaptable_search, user_may_adapt
+from .sharing.upstream_views import update_detail, updates_index
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -133,6 +137,72 @@ def register_embed_views_menu_item():
 @hooks.register("register_admin_urls")
 def register_embed_views_admin_urls():
     return [path("challenges/embed-views/", embed_views_report, name="challenges_embed_views")]
+
+
+# Adapt for my school -----------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_adapt_admin_urls():
+    return [
+        path("challenges/<int:page_id>/adapt/", adapt_view, name="challenges_adapt"),
+        path("challenges/updates/", updates_index, name="challenges_upstream_index"),
+        path("challenges/to-adapt/", adaptable_search, name="challenges_adaptable_search"),
+        path("challenges/<int:page_id>/upstream/", update_detail, name="challenges_upstream"),
+    ]
+
+
+class UpstreamMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_adapt(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_upstream_menu_item():
+    return UpstreamMenuItem(
+        "Updates from originals",
+        reverse("challenges_upstream_index"),
+        name="upstream-updates",
+        icon_name="history",
+        order=1310,
+    )
+
+
+def _adapt_button(page, user, priority):
+    # The view itself checks visibility, licence and the chosen school.
+    if page.specific_class is LearningChallengePage and user_may_adapt(user):
+        yield Button(
+            "Adapt for my school",
+            reverse("challenges_adapt", args=[page.pk]),
+            icon_name="copy",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def adapt_in_listing_more_buttons(page, user, next_url=None):
+    yield from _adapt_button(page, user, priority=25)
+
+
+@hooks.register("register_page_header_buttons")
+def adapt_in_page_header_buttons(page, user, view_name, next_url=None):
+    yield from _adapt_button(page, user, priority=35)
+
+
+class AdaptableSearchArea(SearchArea):
+    def is_shown(self, request):
+        return user_may_adapt(request.user)
+
+
+@hooks.register("register_admin_search_area")
+def register_adaptable_search_area():
+    return AdaptableSearchArea(
+        "Challenges to adapt",
+        reverse("challenges_adaptable_search"),
+        name="challenges-to-adapt",
+        icon_name="copy",
+        order=150,
+    )
 
 
 # Packages: export download and import screens (challenges/interchange/wagtail_hooks.py).

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 
 class HomeConfig(AppConfig):
@@ -10,7 +10,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401  (registers the deploy checks)
         from . import signal_handlers as handlers
-        from .models import SchoolPage, TrustPage
+        from .models import Partnership, SchoolPage, TrustPage
 
         post_save.connect(handlers.trust_created, sender=TrustPage)
         post_save.connect(handlers.school_created, sender=SchoolPage)
+
+        post_save.connect(handlers.partnership_saved_or_deleted, sender=Partnership)
+        post_delete.connect(handlers.partnership_saved_or_deleted, sender=Partnership)

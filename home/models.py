@@ -1,14 +1,17 @@
 """The site tree (home, trusts, schools), the roles attached to it and trust partnerships."""
 
+import hashlib
 import re
+import secrets
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import AbstractGroupApprovalTask, Page, TaskState, WorkflowPage
@@ -16,6 +19,9 @@ from wagtail.models import AbstractGroupApprovalTask, Page, TaskState, WorkflowP
 # Leaf vocabulary modules only (no models): the trust's defaults for new challenges.
 from challenges.licences import DEFAULT_LICENCE, LICENCE_CHOICES
 from challenges.vocabulary import VISIBILITY_CHOICES, Visibility
+
+# Sent whenever a partnership changes state: what partners may see changes with it, at once.
+partnership_changed = Signal()
 
 # A colour as six hexadecimal digits: a school's accent, and the embeds' `?accent=`.
 HEX_COLOUR = re.compile(r"^[0-9A-Fa-f]{6}$")
@@ -166,6 +172,7 @@ class Partnership(models.Model):
         REQUESTED = "requested", "Requested"
         ACCEPTED = "accepted", "Accepted"
         DECLINED = "declined", "Declined"
+        ENDED = "ended", "Ended"
 
     requester = models.ForeignKey(TrustPage, on_delete=models.CASCADE, related_name="+")
     partner = models.ForeignKey(TrustPage, on_delete=models.CASCADE, related_name="+")
@@ -178,6 +185,10 @@ class Partnership(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     responded_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ended_at = models.DateTimeField(null=True, blank=True)
 
     objects = PartnershipQuerySet.as_manager()
 
@@ -201,6 +212,39 @@ class Partnership(models.Model):
         if reverse.exclude(pk=self.pk).exists():
             raise ValidationError("These two trusts already have a partnership or a request.")
 
+    def other_trust(self, trust):
+        return self.partner if trust.pk == self.requester_id else self.requester
+
+    @classmethod
+    def between(cls, trust, other):
+        """The one row for a pair of trusts, whichever of them asked first, or None."""
+        return (
+            cls.objects.filter(
+                Q(requester=trust, partner=other) | Q(requester=other, partner=trust)
+            )
+            .select_related("requester", "partner")
+            .first()
+        )
+
+    @classmethod
+    @transaction.atomic
+    def request(cls, trust, other, user):
+        """`trust` asks `other` to become partners; a declined or ended pair may ask again."""
+        if trust.pk == other.pk:
+            raise ValidationError("A trust cannot partner with itself.")
+        existing = cls.between(trust, other)
+        if existing and existing.status == cls.Status.ACCEPTED:
+            raise ValidationError(f"{trust.title} and {other.title} are already partners.")
+        if existing and existing.status == cls.Status.REQUESTED:
+            raise ValidationError(
+                f"A partnership request between {trust.title} and {other.title} is already "
+                "waiting for an answer."
+            )
+        if existing:
+            existing.delete()  # the new request starts a fresh row, asked by `trust`
+        partnership = cls.objects.create(requester=trust, partner=other, requested_by=user)
+        return partnership
+
     def respond(self, user, accept):
         """The partner trust's admin accepts or declines the request."""
         if self.status != self.Status.REQUESTED:
@@ -208,6 +252,15 @@ class Partnership(models.Model):
         self.status = self.Status.ACCEPTED if accept else self.Status.DECLINED
         self.responded_by = user
         self.responded_at = timezone.now()
+        self.save()
+
+    def end(self, user):
+        """Either trust ends an accepted partnership (or withdraws its request)."""
+        if self.status not in (self.Status.ACCEPTED, self.Status.REQUESTED):
+            raise ValidationError("This partnership has already ended.")
+        self.status = self.Status.ENDED
+        self.ended_by = user
+        self.ended_at = timezone.now()
         self.save()
 
     @classmethod
@@ -310,3 +363,89 @@ class TrustReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = "Trust review task"
         verbose_name_plural = "Trust review tasks"
+
+
+class PartnerToken(models.Model):
+    """Lets a partner trust's instance read the issuing trust's public and partner challenges.
+
+    The token itself is shown once and only its SHA-256 digest is kept (it is long and random,
+    so a plain digest is enough); it works only while the partnership stays accepted.
+    """
+
+    PREFIX = "lclp_"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="tokens")
+    trust = models.ForeignKey(
+        TrustPage, on_delete=models.CASCADE, related_name="+", help_text="Whose challenges."
+    )
+    partner = models.ForeignKey(
+        TrustPage, on_delete=models.CASCADE, related_name="+", help_text="The trust holding it."
+    )
+    label = models.CharField(max_length=100, blank=True)
+    hint = models.CharField(max_length=16, help_text="The first characters, to recognise it.")
+    digest = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Token {self.hint}… for {self.partner.title} to read {self.trust.title}"
+
+    @staticmethod
+    def digest_of(secret):
+        return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+    @classmethod
+    def issue(cls, trust, partner, user=None, label=""):
+        """A new token for `partner` to read `trust`: (token row, the secret, shown once)."""
+        partnership = Partnership.between(trust, partner)
+        if partnership is None or partnership.status != Partnership.Status.ACCEPTED:
+            raise ValidationError(
+                f"{trust.title} and {partner.title} are not partners: a token needs an accepted "
+                "partnership."
+            )
+        secret = cls.PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            partnership=partnership,
+            trust=trust,
+            partner=partner,
+            label=label,
+            hint=secret[: len(cls.PREFIX) + 6],
+            digest=cls.digest_of(secret),
+            created_by=user,
+        )
+        return token, secret
+
+    @classmethod
+    def authenticate(cls, secret):
+        """The live token for a secret, or None (unknown, revoked, or partnership ended)."""
+        if not secret or len(secret) > 200:
+            return None
+        token = (
+            cls.objects.filter(digest=cls.digest_of(secret), revoked_at=None)
+            .filter(partnership__status=Partnership.Status.ACCEPTED)
+            .select_related("trust", "partner")
+            .first()
+        )
+        if token:
+            cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        return token
+
+    @property
+    def active(self):
+        return self.revoked_at is None and self.partnership.status == Partnership.Status.ACCEPTED
+
+    def revoke(self, user=None):
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.revoked_by = user
+            self.save(update_fields=["revoked_at", "revoked_by"])

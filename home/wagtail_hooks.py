@@ -1,16 +1,20 @@
-"""Admin wiring for trusts: partnerships between trusts."""
+"""Admin wiring for trusts: the trust admin's screen; all partnerships as snippets."""
 
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import trust_admin
 from .models import Partnership
 
 
 class PartnershipViewSet(SnippetViewSet):
     model = Partnership
     icon = "group"
-    menu_label = "Partnerships"
-    add_to_admin_menu = True
+    menu_label = "All partnerships"
+    add_to_admin_menu = False
     menu_order = 400
     list_display = ["requester", "partner", "status", "created_at"]
     list_filter = ["status"]
@@ -18,3 +22,44 @@ class PartnershipViewSet(SnippetViewSet):
 
 
 register_snippet(PartnershipViewSet)
+
+
+class TrustAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return trust_admin.administered_trusts(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_trust_admin_menu_item():
+    return TrustAdminMenuItem(
+        "People and partners", reverse("trust_admin_index"), icon_name="group", order=390
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_trust_admin_urls():
+    views = trust_admin
+    base = "trust/<int:trust_id>/"
+    return [
+        path("trust/", views.trust_index, name="trust_admin_index"),
+        path(base, views.trust_screen, name="trust_admin"),
+        path(base + "invite/", views.invite, name="trust_admin_invite"),
+        path(base + "people/<int:user_id>/resend/", views.resend_invitation,
+             name="trust_admin_resend"),
+        path(base + "people/<int:user_id>/roles/", views.add_role, name="trust_admin_add_role"),
+        path(base + "people/<int:user_id>/roles/<int:role_id>/remove/", views.remove_role,
+             name="trust_admin_remove_role"),
+        path(base + "people/<int:user_id>/remove/", views.remove_person,
+             name="trust_admin_remove_person"),
+        path(base + "partnerships/request/", views.request_partnership,
+             name="trust_admin_request_partnership"),
+        path(base + "partnerships/<int:partnership_id>/accept/", views.answer_partnership,
+             {"answer": "accept"}, name="trust_admin_accept_partnership"),
+        path(base + "partnerships/<int:partnership_id>/decline/", views.answer_partnership,
+             {"answer": "decline"}, name="trust_admin_decline_partnership"),
+        path(base + "partnerships/<int:partnership_id>/end/", views.end_partnership,
+             name="trust_admin_end_partnership"),
+        path(base + "tokens/", views.create_token, name="trust_admin_create_token"),
+        path(base + "tokens/<int:token_id>/revoke/", views.revoke_token,
+             name="trust_admin_revoke_token"),
+    ]  # fmt: skip

@@ -29,6 +29,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("media/<path:name>", serve_media, name="serve_media"),
     path("api/v2/", api_router.urls),
+    path("api/interchange/v1/", include("challenges.interchange.urls")),
     path("sitemap.xml", sitemap),
     path("healthz", healthz, name="healthz"),
     path("search/", include("search.urls")),

@@ -2,37 +2,11 @@
 
 from itertools import islice
 
-from django.db.models import Count
-
 from challenges.filters import facet_values
 from challenges.models import LearningChallengePage
+from challenges.sharing.lineage import adaptation_count, adaptation_counts
 
 from .text import analysed, plain_text
-
-
-def adaptation_count(challenge):
-    """Schools in this instance with a published adaptation of the challenge."""
-    return (
-        LearningChallengePage.objects.live()
-        .filter(adapted_from__uid=str(challenge.uid))
-        .exclude(school=None)
-        .values("school")
-        .distinct()
-        .count()
-    )
-
-
-def adaptation_counts(uids):
-    """adaptation_count for many challenges at once: {uid: count}, in one query."""
-    rows = (
-        LearningChallengePage.objects.live()
-        .filter(adapted_from__uid__in=[str(uid) for uid in uids])
-        .exclude(school=None)
-        .order_by()  # pages are ordered by tree path: that would split the groups
-        .values("adapted_from__uid")
-        .annotate(schools=Count("school", distinct=True))
-    )
-    return {row["adapted_from__uid"]: row["schools"] for row in rows}
 
 
 def _activity_text(challenge):

@@ -31,7 +31,7 @@ from ..admin_viewer import current_viewer
 from ..blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
 from ..channels.panels import EmbedSnippetsPanel
 from ..forms import ChallengePageForm
-from ..licences import LICENCE_CHOICES, licence_for
+from ..licences import LICENCE_CHOICES, adaptation_licence_error, licence_for
 from ..richtext import sanitise_rich_text
 from ..visibility import ChallengeQuerySet
 from ..vocabulary import (
@@ -384,6 +384,11 @@ class LearningChallengePage(Page):
             errors["hero_image_decorative"] = (
                 "An image is either decorative or has alt text, not both."
             )
+        origin_licence = (self.adapted_from or {}).get("licence")
+        if origin_licence and self.licence:
+            licence_error = adaptation_licence_error(origin_licence, self.licence)
+            if licence_error:
+                errors["licence"] = licence_error
         if self.share_hashtag and not self.share_hashtag.startswith("#"):
             self.share_hashtag = "#" + self.share_hashtag
         if errors:

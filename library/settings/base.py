@@ -212,6 +212,11 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "challenges")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 
+# Partner tokens: at most this many requests per window (seconds), counted in the shared cache.
+PARTNER_TOKEN_RATE_LIMIT = (120, 60)
+# Partner instances that may be fetched over plain http (tests and local set-ups only).
+INTERCHANGE_HTTP_ALLOWED_HOSTS = []
+
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@localhost")
 
 # Framing: only embed routes may be framed by other origins (library/middleware.py); every other

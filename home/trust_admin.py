@@ -1,0 +1,403 @@
+"""The trust admin's screen: a trust's people, their schools and roles, invitations,
+partnerships and partner tokens, for trust admins who are not superusers.
+
+Everything is scoped to one trust the user administers; any other trust answers 404.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.views.decorators.http import require_POST
+
+from .models import Partnership, PartnerToken, Role, SchoolPage, TrustPage
+
+User = get_user_model()
+
+
+def administered_trusts(user):
+    """Trusts whose admin group the user is in (every trust for a superuser)."""
+    if not user.is_active:
+        return TrustPage.objects.none()
+    trusts = TrustPage.objects.all()
+    if not user.is_superuser:
+        trusts = trusts.filter(
+            library_roles__kind=Role.Kind.TRUST_ADMIN, library_roles__group__user=user
+        )
+    return trusts.order_by("title").distinct()
+
+
+def _trust_or_404(request, trust_id):
+    trust = administered_trusts(request.user).filter(pk=trust_id).first()
+    if trust is None:
+        raise Http404  # another trust's screen looks exactly like a missing one
+    return trust
+
+
+def trust_roles(trust):
+    """The roles of the trust and of each of its schools."""
+    schools = SchoolPage.objects.child_of(trust)
+    return (
+        Role.objects.filter(page__in=[trust.pk, *schools.values_list("pk", flat=True)])
+        .select_related("group", "page")
+        .order_by("page__path", "kind")
+    )
+
+
+def role_choices(trust):
+    choices = []
+    for role in trust_roles(trust):
+        if role.kind == Role.Kind.SCHOOL_EDITOR:
+            choices.append((str(role.pk), f"School editor at {role.page.title}"))
+        else:
+            choices.append((str(role.pk), f"{role.get_kind_display()} of {role.page.title}"))
+    return choices
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label="Email address")
+    first_name = forms.CharField(max_length=150, required=False)
+    last_name = forms.CharField(max_length=150, required=False)
+    role = forms.ChoiceField(label="Role", help_text="You can add more roles afterwards.")
+
+    def __init__(self, trust, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = role_choices(trust)
+
+
+class AddRoleForm(forms.Form):
+    role = forms.ChoiceField(label="Add a role")
+
+    def __init__(self, trust, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = role_choices(trust)
+
+
+class PartnershipRequestForm(forms.Form):
+    partner = forms.ModelChoiceField(
+        queryset=TrustPage.objects.none(),
+        label="Trust to partner with",
+        empty_label="Choose a trust",
+        error_messages={"invalid_choice": "Choose one of the trusts in the list."},
+    )
+
+    def __init__(self, trust, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = (
+            TrustPage.objects.live().exclude(pk=trust.pk).order_by("title")
+        )
+
+
+class TokenForm(forms.Form):
+    partner = forms.ModelChoiceField(
+        queryset=TrustPage.objects.none(),
+        label="Partner trust",
+        error_messages={"invalid_choice": "Choose one of your partner trusts."},
+    )
+    label = forms.CharField(
+        max_length=100, required=False, help_text="A note to recognise it, e.g. 'Birch library'."
+    )
+
+    def __init__(self, trust, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        partner_ids = Partnership.partner_ids_of({trust.pk})
+        self.fields["partner"].queryset = TrustPage.objects.filter(pk__in=partner_ids).order_by(
+            "title"
+        )
+
+
+def trust_people(trust):
+    """[(user, [their roles in this trust])], by name."""
+    roles = list(trust_roles(trust))
+    by_group = {role.group_id: role for role in roles}
+    people = {}
+    users = User.objects.filter(groups__in=by_group).distinct().prefetch_related("groups")
+    for user in users.order_by("last_name", "first_name", "email"):
+        people[user] = [by_group[g.pk] for g in user.groups.all() if g.pk in by_group]
+    return list(people.items())
+
+
+def is_pending(user):
+    return user.last_login is None and not user.has_usable_password()
+
+
+def trust_screen(request, trust_id, invite_form=None, request_form=None, token_form=None,
+                 new_token=None, status=200):  # fmt: skip
+    trust = _trust_or_404(request, trust_id)
+    partnerships = (
+        Partnership.objects.involving([trust.pk])
+        .exclude(status__in=[Partnership.Status.DECLINED, Partnership.Status.ENDED])
+        .select_related("requester", "partner", "requested_by")
+        .order_by("status", "created_at")
+    )
+    rows = [
+        {
+            "partnership": p,
+            "other": p.other_trust(trust),
+            "incoming": p.status == Partnership.Status.REQUESTED and p.partner_id == trust.pk,
+        }
+        for p in partnerships
+    ]
+    people = [
+        {"user": user, "roles": roles, "pending": is_pending(user)}
+        for user, roles in trust_people(trust)
+    ]
+    context = {
+        "trust": trust,
+        "people": people,
+        "partnerships": rows,
+        "tokens": PartnerToken.objects.filter(trust=trust).select_related("partner", "partnership"),
+        "invite_form": invite_form or InviteForm(trust),
+        "add_role_form": AddRoleForm(trust),
+        "request_form": request_form or PartnershipRequestForm(trust),
+        "token_form": token_form or TokenForm(trust),
+        "new_token": new_token,
+        "other_trusts": administered_trusts(request.user).exclude(pk=trust.pk),
+    }
+    return TemplateResponse(request, "home/admin/trust.html", context, status=status)
+
+
+def trust_index(request):
+    trusts = list(administered_trusts(request.user))
+    if len(trusts) == 1:
+        return redirect("trust_admin", trusts[0].pk)
+    if not trusts:
+        raise Http404
+    return TemplateResponse(request, "home/admin/trust_index.html", {"trusts": trusts})
+
+
+# People ------------------------------------------------------------------------------------------
+
+
+def _send_invitation(request, user, trust, role, new_account):
+    if new_account:
+        link = request.build_absolute_uri(
+            reverse(
+                "wagtailadmin_password_reset_confirm",
+                args=[
+                    urlsafe_base64_encode(force_bytes(user.pk)),
+                    default_token_generator.make_token(user),
+                ],
+            )
+        )
+        body = (
+            f"You have been invited to the Learning Challenge Library as {role}.\n\n"
+            f"Choose your password here to sign in:\n{link}\n\n"
+            "The link works once. If it has expired, ask your trust admin to send another."
+        )
+        subject = f"Your invitation to {trust.title}'s learning challenges"
+    else:
+        body = (
+            f"You now have a new role in the Learning Challenge Library: {role}.\n\n"
+            f"Sign in as usual: {request.build_absolute_uri(reverse('wagtailadmin_home'))}"
+        )
+        subject = f"A new role in {trust.title}'s learning challenges"
+    send_mail(subject, body, None, [user.email])
+
+
+def _role_of_trust(trust, role_id):
+    role = trust_roles(trust).filter(pk=role_id).first()
+    if role is None:
+        raise Http404
+    return role
+
+
+@require_POST
+def invite(request, trust_id):
+    trust = _trust_or_404(request, trust_id)
+    form = InviteForm(trust, request.POST)
+    if not form.is_valid():
+        return trust_screen(request, trust_id, invite_form=form, status=400)
+    email = form.cleaned_data["email"].strip().lower()
+    role = _role_of_trust(trust, form.cleaned_data["role"])
+    with transaction.atomic():
+        user = User.objects.filter(email__iexact=email).first()
+        if user and user.is_superuser:
+            form.add_error("email", "This address belongs to a library administrator.")
+            return trust_screen(request, trust_id, invite_form=form, status=400)
+        new_account = user is None
+        if new_account:
+            user = User(
+                username=email[:150],
+                email=email,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+            )
+            if User.objects.filter(username=user.username).exists():
+                form.add_error("email", "An account already uses this address as its username.")
+                return trust_screen(request, trust_id, invite_form=form, status=400)
+            user.set_unusable_password()
+            user.save()
+        user.groups.add(role.group)
+    _send_invitation(request, user, trust, str(role), new_account)
+    messages.success(request, f"Invitation sent to {email} ({role}).")
+    return redirect("trust_admin", trust.pk)
+
+
+def _person_of_trust(trust, user_id):
+    person = User.objects.filter(pk=user_id, groups__library_role__in=trust_roles(trust)).first()
+    if person is None or person.is_superuser:
+        raise Http404
+    return person
+
+
+@require_POST
+def resend_invitation(request, trust_id, user_id):
+    trust = _trust_or_404(request, trust_id)
+    person = _person_of_trust(trust, user_id)
+    if not is_pending(person):
+        messages.error(request, f"{person.email} has already chosen a password.")
+    else:
+        roles = [r for r in trust_roles(trust) if person.groups.filter(pk=r.group_id).exists()]
+        _send_invitation(request, person, trust, ", ".join(map(str, roles)), True)
+        messages.success(request, f"Invitation sent again to {person.email}.")
+    return redirect("trust_admin", trust.pk)
+
+
+@require_POST
+def add_role(request, trust_id, user_id):
+    trust = _trust_or_404(request, trust_id)
+    person = _person_of_trust(trust, user_id)
+    form = AddRoleForm(trust, request.POST)
+    if form.is_valid():
+        role = _role_of_trust(trust, form.cleaned_data["role"])
+        person.groups.add(role.group)
+        messages.success(request, f"{person.email} is now {role}.")
+    else:
+        messages.error(request, "Choose one of the roles in the list.")
+    return redirect("trust_admin", trust.pk)
+
+
+def _deactivate_if_roleless(person):
+    if not person.groups.exists() and not person.is_superuser:
+        person.is_active = False
+        person.save(update_fields=["is_active"])
+
+
+@require_POST
+def remove_role(request, trust_id, user_id, role_id):
+    trust = _trust_or_404(request, trust_id)
+    person = _person_of_trust(trust, user_id)
+    role = _role_of_trust(trust, role_id)
+    if person.pk == request.user.pk and role.kind == Role.Kind.TRUST_ADMIN:
+        messages.error(request, "You cannot remove your own admin role; ask another trust admin.")
+        return redirect("trust_admin", trust.pk)
+    person.groups.remove(role.group)
+    _deactivate_if_roleless(person)
+    messages.success(request, f"{person.email} is no longer {role}.")
+    return redirect("trust_admin", trust.pk)
+
+
+@require_POST
+def remove_person(request, trust_id, user_id):
+    """Takes away every role the person has in this trust (roles elsewhere stay)."""
+    trust = _trust_or_404(request, trust_id)
+    person = _person_of_trust(trust, user_id)
+    if person.pk == request.user.pk:
+        messages.error(request, "You cannot remove yourself; ask another trust admin.")
+        return redirect("trust_admin", trust.pk)
+    person.groups.remove(*[role.group for role in trust_roles(trust)])
+    _deactivate_if_roleless(person)
+    messages.success(request, f"{person.email} no longer has any role in {trust.title}.")
+    return redirect("trust_admin", trust.pk)
+
+
+# Partnerships ------------------------------------------------------------------------------------
+
+
+@require_POST
+def request_partnership(request, trust_id):
+    trust = _trust_or_404(request, trust_id)
+    form = PartnershipRequestForm(trust, request.POST)
+    if form.is_valid():
+        try:
+            Partnership.request(trust, form.cleaned_data["partner"], request.user)
+        except ValidationError as error:
+            form.add_error("partner", error)
+    if not form.is_valid():
+        return trust_screen(request, trust_id, request_form=form, status=400)
+    messages.success(
+        request,
+        f"Partnership requested. {form.cleaned_data['partner'].title}'s trust admins can "
+        "accept or decline it on their screen.",
+    )
+    return redirect("trust_admin", trust.pk)
+
+
+def _partnership_of(trust, partnership_id):
+    return get_object_or_404(
+        Partnership.objects.involving([trust.pk]).select_related("requester", "partner"),
+        pk=partnership_id,
+    )
+
+
+@require_POST
+def answer_partnership(request, trust_id, partnership_id, answer):
+    trust = _trust_or_404(request, trust_id)
+    partnership = _partnership_of(trust, partnership_id)
+    if partnership.partner_id != trust.pk:
+        raise Http404  # only the trust that was asked may answer
+    try:
+        partnership.respond(request.user, accept=answer == "accept")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("trust_admin", trust.pk)
+    other = partnership.other_trust(trust).title
+    if answer == "accept":
+        messages.success(request, f"{other} is now a partner: each sees the other's shared work.")
+    else:
+        messages.success(request, f"You declined {other}'s request.")
+    return redirect("trust_admin", trust.pk)
+
+
+@require_POST
+def end_partnership(request, trust_id, partnership_id):
+    trust = _trust_or_404(request, trust_id)
+    partnership = _partnership_of(trust, partnership_id)
+    try:
+        partnership.end(request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("trust_admin", trust.pk)
+    messages.success(
+        request,
+        f"The partnership with {partnership.other_trust(trust).title} has ended; their tokens no "
+        "longer work.",
+    )
+    return redirect("trust_admin", trust.pk)
+
+
+# Partner tokens ----------------------------------------------------------------------------------
+
+
+@require_POST
+def create_token(request, trust_id):
+    trust = _trust_or_404(request, trust_id)
+    form = TokenForm(trust, request.POST)
+    if not form.is_valid():
+        return trust_screen(request, trust_id, token_form=form, status=400)
+    token, secret = PartnerToken.issue(
+        trust, form.cleaned_data["partner"], request.user, form.cleaned_data["label"]
+    )
+    # Rendered, never redirected: the secret must not pass through the session or a URL.
+    response = trust_screen(request, trust_id, new_token={"token": token, "secret": secret})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+def revoke_token(request, trust_id, token_id):
+    trust = _trust_or_404(request, trust_id)
+    token = get_object_or_404(PartnerToken, pk=token_id, trust=trust)
+    token.revoke(request.user)
+    messages.success(request, f"Token {token.hint}… is revoked: it stops working at once.")
+    return redirect("trust_admin", trust.pk)

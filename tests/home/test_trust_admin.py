@@ -1,0 +1,248 @@
+"""The trust admin's screen: people, invitations, removal and partnerships, scoped to one trust."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.urls import reverse
+
+from challenges.models import PublicationStamp
+from home.models import Partnership, Role
+from home.roles import role_group
+from tests.factories import PASSWORD, make_user
+
+
+@pytest.fixture
+def admins(library):
+    library.admin_a = make_user("admin_a", role_group(library.trust_a, Role.Kind.TRUST_ADMIN))
+    library.admin_b = make_user("admin_b", role_group(library.trust_b, Role.Kind.TRUST_ADMIN))
+    library.admin_c = make_user("admin_c", role_group(library.trust_c, Role.Kind.TRUST_ADMIN))
+    return library
+
+
+def screen(lib, trust):
+    return reverse("trust_admin", args=[trust.pk])
+
+
+def test_trust_admin_sees_their_people_with_schools_and_roles(client, admins):
+    client.force_login(admins.admin_a)
+    response = client.get(reverse("trust_admin_index"), follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "editor_a1@example.org" in html and "School editor at Ash Primary" in html
+    assert "moderator_a@example.org" in html and "Trust moderator of Alder Trust" in html
+    # Nobody of another trust, and never the superuser.
+    assert "editor_b1@example.org" not in html
+    assert "editor_c1@example.org" not in html
+    assert "root@example.org" not in html
+
+
+@pytest.mark.parametrize("who", ["editor_a1", "moderator_a", "admin_b"])
+def test_other_roles_cannot_open_a_trust_screen(client, admins, who):
+    client.force_login(getattr(admins, who))
+    assert client.get(screen(admins, admins.trust_a)).status_code == 404
+    response = client.post(
+        reverse("trust_admin_invite", args=[admins.trust_a.pk]),
+        {"email": "intruder@example.org", "role": role_id(admins.school_a1)},
+    )
+    assert response.status_code == 404
+    assert not User.objects.filter(email="intruder@example.org").exists()
+
+
+def test_menu_item_only_for_trust_admins(client, admins):
+    client.force_login(admins.editor_a1)
+    assert "People and partners" not in client.get("/admin/").content.decode()
+    client.force_login(admins.admin_a)
+    assert "People and partners" in client.get("/admin/").content.decode()
+
+
+def role_id(page, kind=Role.Kind.SCHOOL_EDITOR):
+    return str(Role.objects.get(page=page, kind=kind).pk)
+
+
+def test_invitation_emails_a_link_that_sets_a_password(client, admins):
+    client.force_login(admins.admin_a)
+    response = client.post(
+        reverse("trust_admin_invite", args=[admins.trust_a.pk]),
+        {
+            "email": "New.Teacher@Example.org",
+            "first_name": "Nia",
+            "role": role_id(admins.school_a2),
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="new.teacher@example.org")
+    assert not user.has_usable_password()
+    assert user.groups.filter(pk=role_group(admins.school_a2, Role.Kind.SCHOOL_EDITOR).pk).exists()
+    assert (
+        "Invited, not signed in yet" in client.get(screen(admins, admins.trust_a)).content.decode()
+    )
+
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["new.teacher@example.org"]
+    link = re.search(r"http://testserver(/admin/password_reset/confirm/\S+)", mail.outbox[0].body)
+    client.logout()
+    form = client.get(link.group(1), follow=True)
+    assert form.status_code == 200
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "a-long-new-password-42", "new_password2": "a-long-new-password-42"},
+    )
+    assert done.status_code == 302
+    assert client.login(username="new.teacher@example.org", password="a-long-new-password-42")
+
+
+def test_invitation_with_a_bad_address_says_so_and_creates_nothing(client, admins):
+    client.force_login(admins.admin_a)
+    before = User.objects.count()
+    response = client.post(
+        reverse("trust_admin_invite", args=[admins.trust_a.pk]),
+        {"email": "not-an-address", "role": role_id(admins.school_a1)},
+    )
+    assert response.status_code == 400
+    assert "Enter a valid email address." in response.content.decode()
+    assert User.objects.count() == before and not mail.outbox
+
+
+def test_a_role_of_another_trust_cannot_be_granted(client, admins):
+    client.force_login(admins.admin_a)
+    response = client.post(
+        reverse("trust_admin_invite", args=[admins.trust_a.pk]),
+        {"email": "sneaky@example.org", "role": role_id(admins.school_c1)},
+    )
+    assert response.status_code == 400
+    assert not User.objects.filter(email="sneaky@example.org").exists()
+    response = client.post(
+        reverse("trust_admin_add_role", args=[admins.trust_a.pk, admins.editor_a1.pk]),
+        {"role": role_id(admins.trust_c, Role.Kind.TRUST_ADMIN)},
+    )
+    assert not admins.editor_a1.groups.filter(library_role__page=admins.trust_c).exists()
+
+
+def test_removal_takes_only_this_trusts_roles(client, admins):
+    teacher = admins.editor_a1
+    teacher.groups.add(role_group(admins.school_c1, Role.Kind.SCHOOL_EDITOR))
+    client.force_login(admins.admin_a)
+    response = client.post(
+        reverse("trust_admin_remove_person", args=[admins.trust_a.pk, teacher.pk])
+    )
+    assert response.status_code == 302
+    teacher.refresh_from_db()
+    assert list(teacher.groups.values_list("library_role__page", flat=True)) == [
+        admins.school_c1.pk
+    ]
+    assert teacher.is_active  # still a teacher at Cherry Primary
+
+    client.post(reverse("trust_admin_remove_person", args=[admins.trust_a.pk, admins.editor_a2.pk]))
+    admins.editor_a2.refresh_from_db()
+    assert not admins.editor_a2.is_active  # no role left anywhere: cannot sign in any more
+
+
+def test_admin_of_one_trust_cannot_remove_people_of_another(client, admins):
+    client.force_login(admins.admin_c)
+    response = client.post(
+        reverse("trust_admin_remove_person", args=[admins.trust_c.pk, admins.editor_a1.pk])
+    )
+    assert response.status_code == 404
+    assert admins.editor_a1.groups.exists()
+
+
+def test_partnership_request_accept_and_end_follow_at_once(client, admins):
+    """Trust C asks trust A; until A accepts, C's teacher sees no partner content of A."""
+    partner_page = admins.partners.url
+    teacher_c = client.__class__()
+    teacher_c.force_login(admins.editor_c1)
+    assert teacher_c.get(partner_page).status_code == 404
+
+    client.force_login(admins.admin_c)
+    response = client.post(
+        reverse("trust_admin_request_partnership", args=[admins.trust_c.pk]),
+        {"partner": admins.trust_a.pk},
+    )
+    assert response.status_code == 302
+    partnership = Partnership.between(admins.trust_a, admins.trust_c)
+    assert partnership.status == Partnership.Status.REQUESTED
+    assert teacher_c.get(partner_page).status_code == 404
+
+    # Only the asked trust may answer.
+    assert (
+        client.post(
+            reverse("trust_admin_accept_partnership", args=[admins.trust_c.pk, partnership.pk])
+        ).status_code
+        == 404
+    )
+
+    stamp = PublicationStamp.current()
+    admin_a = client.__class__()
+    admin_a.force_login(admins.admin_a)
+    assert "Asks to be your partner" in admin_a.get(screen(admins, admins.trust_a)).content.decode()
+    admin_a.post(
+        reverse("trust_admin_accept_partnership", args=[admins.trust_a.pk, partnership.pk])
+    )
+    assert teacher_c.get(partner_page).status_code == 200
+    assert PublicationStamp.current() > stamp
+
+    client.post(reverse("trust_admin_end_partnership", args=[admins.trust_c.pk, partnership.pk]))
+    partnership.refresh_from_db()
+    assert partnership.status == Partnership.Status.ENDED
+    assert teacher_c.get(partner_page).status_code == 404
+
+
+def test_declined_request_gives_no_access_and_can_be_asked_again(client, admins):
+    partnership = Partnership.request(admins.trust_c, admins.trust_a, admins.admin_c)
+    client.force_login(admins.admin_a)
+    client.post(
+        reverse("trust_admin_decline_partnership", args=[admins.trust_a.pk, partnership.pk])
+    )
+    partnership.refresh_from_db()
+    assert partnership.status == Partnership.Status.DECLINED
+    assert Partnership.partner_ids_of({admins.trust_c.pk}) == set()
+    again = Partnership.request(admins.trust_c, admins.trust_a, admins.admin_c)
+    assert again.status == Partnership.Status.REQUESTED
+
+
+def test_requesting_an_existing_partner_explains_why_not(client, admins):
+    client.force_login(admins.admin_a)
+    response = client.post(
+        reverse("trust_admin_request_partnership", args=[admins.trust_a.pk]),
+        {"partner": admins.trust_b.pk},
+    )
+    assert response.status_code == 400
+    assert "already partners" in response.content.decode()
+
+
+def test_password_login_for_invited_user_is_refused_before_they_choose(client, admins):
+    client.force_login(admins.admin_a)
+    client.post(
+        reverse("trust_admin_invite", args=[admins.trust_a.pk]),
+        {"email": "later@example.org", "role": role_id(admins.school_a1)},
+    )
+    client.logout()
+    assert not client.login(username="later@example.org", password=PASSWORD)
+
+
+def test_ending_a_partnership_reaches_search_suggest_page_and_chooser_at_once(client, admins):
+    """The partner teacher's every channel follows the partnership on the very next request."""
+    client.force_login(admins.editor_b1)
+
+    def seen():
+        results = client.get("/search/", {"q": "canaryp", "format": "json"}).json()
+        suggest = str(client.get("/search/suggest/", {"q": "canaryp"}).json()["suggestions"])
+        chooser = client.get("/admin/choose-page/search/", {"q": "canaryp"}).content.decode()
+        page = client.get(admins.partners.url).status_code
+        return results["total"], "canaryp" in suggest.lower(), "canaryp" in chooser.lower(), page
+
+    assert seen() == (1, True, True, 200)
+    admin_a = client.__class__()
+    admin_a.force_login(admins.admin_a)
+    partnership = Partnership.between(admins.trust_a, admins.trust_b)
+    admin_a.post(reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, partnership.pk]))
+    assert seen() == (0, False, False, 404)
+
+
+def test_a_change_made_through_the_snippet_also_reaches_cached_channels(admins):
+    stamp = PublicationStamp.current()
+    partnership = Partnership.between(admins.trust_a, admins.trust_b)
+    partnership.status = Partnership.Status.ENDED
+    partnership.save()
+    assert PublicationStamp.current() > stamp

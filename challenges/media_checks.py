@@ -119,20 +119,10 @@ def _carries_metadata(image):
     return any(marker not in HARMLESS_JPEG_SEGMENTS for marker, _ in getattr(image, "applist", []))
 
 
-# Pillow `info` keys that describe how pixels are stored, never who, where or with what camera.
-METADATA_FREE_INFO = frozenset(
-    "adobe adobe_transform aspect background chromaticity dpi duration gamma icc_profile "
-    "interlace jfif jfif_density jfif_unit jfif_version lossless loop progression progressive "
-    "srgb transparency version".split()
-)
-
-
 def _without_metadata(data, image_format):
     """The picture alone: turned upright by its EXIF orientation, then saved without any EXIF,
     XMP, comments or text chunks (a colour profile is kept so colours stay true)."""
     with Image.open(io.BytesIO(data)) as image:
-        if not image.getexif() and set(image.info) <= METADATA_FREE_INFO:
-            return data  # nothing to strip: the bytes stay identical (imports compare hashes)
         icc_profile = image.info.get("icc_profile")
         options = {"icc_profile": icc_profile} if icc_profile else {}
         out = io.BytesIO()

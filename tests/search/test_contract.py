@@ -340,8 +340,16 @@ def count_queries(client, url, params):
     return len(queries)
 
 
+def warm(client, url, params):
+    """One request first, so per-process and shared caches (the stamp) are equally warm for both
+    measured requests: the count compared is the cost of the results, not of a cold cache."""
+    assert client.get(url, params).status_code == 200
+
+
 def test_search_runs_a_constant_number_of_queries(corpus):
     client = Client()
+    warm(client, "/search/", {"format": "json", "cost": "purchase"})
+    warm(client, "/search/", {"cost": "purchase"})
     few = count_queries(client, "/search/", {"format": "json", "cost": "low"})
     many = count_queries(client, "/search/", {"format": "json", "cost": "free"})
     assert few == many
@@ -352,6 +360,7 @@ def test_search_runs_a_constant_number_of_queries(corpus):
 
 def test_suggest_runs_a_constant_number_of_queries(corpus):
     client = Client()
+    warm(client, "/search/suggest/", {"q": "zz"})
     assert count_queries(client, "/search/suggest/", {"q": "fra"}) == count_queries(
         client, "/search/suggest/", {"q": "a w"}
     )

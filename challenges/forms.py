@@ -1,6 +1,8 @@
 """The challenge editor's form: defaults from the school and trust, and the submission rules."""
 
+from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
 
 from .validation import submission_problems
 
@@ -11,6 +13,10 @@ SUBMITTING_ACTIONS = ("action-submit", "action-publish", "action-restart-workflo
 class ChallengePageForm(WagtailAdminPageForm):
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
+        if "slug" in self.fields:
+            # A draft needs only a title: the title's slug is filled in here whenever the browser
+            # left it empty (a pasted title fires no keyup, and autosave posts before any blur).
+            self.fields["slug"].required = False
         if self.instance._state.adding and parent_page is not None:
             self._set_defaults_from(parent_page.specific)
 
@@ -24,6 +30,22 @@ class ChallengePageForm(WagtailAdminPageForm):
             self.initial.setdefault("visibility", trust.default_visibility)
         if school is not None and school.default_share_how:
             self.initial.setdefault("share_how", school.default_share_how)
+
+    def clean_slug(self):
+        """The title's slug when the slug is empty, made unique among the school's challenges.
+
+        A slug the teacher typed differently from the title is theirs: a clash is reported.
+        """
+        slug = self.cleaned_data.get("slug")
+        from_title = slugify(self.data.get("title", ""))[:240] or "challenge"
+        if slug and (slug != from_title or not self.instance._state.adding):
+            return slug
+        parent = self.parent_page
+        slug, number = from_title, 1
+        while parent is not None and not Page._slug_is_available(slug, parent, self.instance):
+            number += 1
+            slug = f"{from_title}-{number}"
+        return slug
 
     @property
     def is_submitting(self):

@@ -1,0 +1,56 @@
+"""Writing a challenge in the admin, in Chromium, as a school editor does (issue 11)."""
+
+import re
+import time
+
+from admin_helpers import add_challenge_url, sign_in
+
+from challenges.models import LearningChallengePage
+
+
+def test_new_challenge_saves_with_only_a_pasted_title(live_server, page, console, library):
+    sign_in(page, live_server, library.editor_a1)
+    page.goto(add_challenge_url(live_server, library.school_a1))
+    # fill() pastes: no keyup, so the slug is never synced in the browser.
+    page.fill("#id_title", "Public bug hotel")  # the same title as a sibling challenge
+    with page.expect_navigation():
+        page.click("button.action-save")
+
+    assert re.search(r"/admin/pages/\d+/edit/$", page.url), page.locator(".messages").inner_text()
+    created = LearningChallengePage.objects.filter(title="Public bug hotel").exclude(
+        pk=library.public.pk
+    )
+    assert [(c.slug, c.live, c.school_id) for c in created] == [
+        ("public-bug-hotel-2", False, library.school_a1.pk)
+    ]
+    assert not console.errors, console.errors
+
+
+def test_autosave_creates_a_new_challenge_from_its_title(live_server, page, console, library):
+    sign_in(page, live_server, library.editor_a1)
+    page.goto(add_challenge_url(live_server, library.school_a1))
+    page.wait_for_timeout(2500)  # Wagtail starts watching for unsaved changes 2 s after load
+    with page.expect_response(
+        lambda response: response.request.method == "POST" and "/admin/pages/add/" in response.url,
+        timeout=15_000,
+    ) as autosave:
+        # Another challenge of the school already has this title, hence its slug.
+        page.fill("#id_title", "Public bug hotel")
+        page.locator("#id_summary").press_sequentially("Sun")
+
+    assert autosave.value.json()["success"] is True
+    page.wait_for_function("() => !document.body.innerText.includes('Saving')")
+    assert "paused" not in page.locator("header").inner_text().lower()
+    assert LearningChallengePage.objects.filter(title="Public bug hotel").count() == 2
+    assert not console.errors, console.errors
+
+
+def test_admin_avatar_is_an_image_that_loads(live_server, page, console, library):
+    sign_in(page, live_server, library.editor_a1)
+    page.goto(live_server.url + "/admin/")
+    avatar = page.locator(".avatar img").first
+    avatar.wait_for()
+    time.sleep(0.3)
+    assert avatar.evaluate("image => image.complete && image.naturalWidth > 0")
+    assert "gravatar" not in avatar.get_attribute("src")
+    assert not console.errors, console.errors

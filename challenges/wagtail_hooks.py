@@ -2,15 +2,24 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import can_take_offline, take_offline
+from .admin_views import (
+    can_take_offline,
+    copy_challenge,
+    new_challenge,
+    new_challenge_from_starter,
+    parents_for_new_challenges,
+    take_offline,
+)
 from .models import LearningChallengePage, Subject, Theme
 from .usage import embed_views_report, may_see_report
 from .visibility import visible_to
@@ -92,8 +101,49 @@ def register_take_offline_menu_item():
 @hooks.register("register_admin_urls")
 def register_challenge_admin_urls():
     return [
-        path("challenges/<int:page_id>/take-offline/", take_offline, name="challenges_take_offline")
+        path(
+            "challenges/<int:page_id>/take-offline/", take_offline, name="challenges_take_offline"
+        ),
+        path("challenges/new/", new_challenge, name="challenges_new"),
+        path("challenges/new/<int:parent_id>/", new_challenge, name="challenges_new_in"),
+        path(
+            "challenges/new/<int:parent_page_id>/<slug:starter>/",
+            new_challenge_from_starter,
+            name="challenges_new_from_starter",
+        ),
+        path(
+            "challenges/new/<int:parent_id>/copy/<int:page_id>/",
+            copy_challenge,
+            name="challenges_copy",
+        ),
     ]
+
+
+@hooks.register("before_create_page")
+def offer_starting_points(request, parent_page, page_class):
+    """The ⊕ beside a school opens "New challenge" (starting points), not a blank form."""
+    if (
+        issubclass(page_class, LearningChallengePage)
+        and request.method == "GET"
+        and not hasattr(request, "challenge_starter")
+    ):
+        return redirect("challenges_new_in", parent_page.pk)
+    return None
+
+
+class NewChallengePanel(Component):
+    name = "new_challenge"
+    order = 10
+    template_name = "challenges/admin/new_challenge_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"url": reverse("challenges_new")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_challenge_button(request, panels):
+    if parents_for_new_challenges(request.user):
+        panels.insert(0, NewChallengePanel())
 
 
 # Embed usage report ------------------------------------------------------------------------------

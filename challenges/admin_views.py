@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.views.pages.create import CreateView
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -101,8 +103,12 @@ def new_challenge(request, parent_id=None):
             "header_icon": "doc-full-inverse",
             "parent": parent,
             "parents": [
-                (option, option.title if isinstance(option, SchoolPage) else f"{option.title} "
-                 "(the whole trust)")
+                (
+                    option,
+                    option.title
+                    if isinstance(option, SchoolPage)
+                    else f"{option.title} (the whole trust)",
+                )
                 for option in parents
             ],
             "starters": STARTERS.values(),
@@ -110,25 +116,6 @@ def new_challenge(request, parent_id=None):
             "copyable": copyable_challenges(request.user, parent, query)[:50],
         },
     )
-
-
-class NewChallengeFromStarterView(CreateView):
-    """Wagtail's own create view, with the form filled in from a starting point."""
-
-    def dispatch(self, request, parent_page_id, starter):
-        if starter not in STARTERS:
-            raise Http404
-        self.starter = STARTERS[starter]
-        request.challenge_starter = self.starter
-        content_type = ContentType.objects.get_for_model(LearningChallengePage)
-        return super().dispatch(request, content_type.app_label, content_type.model, parent_page_id)
-
-    def get(self, request):
-        apply_starter(self.page, self.starter)
-        return super().get(request)
-
-
-new_challenge_from_starter = NewChallengeFromStarterView.as_view()
 
 
 def copy_challenge(request, parent_id, page_id):
@@ -153,3 +140,96 @@ def copy_challenge(request, parent_id, page_id):
     copy.save_revision(user=request.user, log_action=False)
     messages.success(request, f"“{source.title}” copied. Change what you need, then submit it.")
     return redirect("wagtailadmin_pages:edit", copy.pk)
+
+
+# Submitting a challenge that is not ready yet: the draft is saved all the same --------------------
+
+
+def _submission_blocked_only(form):
+    """True when the form is valid but for the submission rules (challenges/forms.py)."""
+    return bool(getattr(form, "submission_problems", None)) and all(
+        formset.is_valid() for formset in form.formsets.values()
+    )
+
+
+def _save_draft_despite(form, save):
+    """Run `save` with the form's errors set aside, then put them back on their fields."""
+    errors = form._errors
+    form._errors = type(errors)()
+    try:
+        return save()
+    finally:
+        form._errors = errors
+
+
+def _not_ready_message(form):
+    problems = [message for messages in form.submission_problems.values() for message in messages]
+    listed = " ".join(f"• {problem}" for problem in problems)
+    return (
+        "Your draft was saved, but it was not submitted for review yet. Fix what is marked, "
+        f"then submit again: {listed}"
+    )
+
+
+class ChallengeCreateView(CreateView):
+    """Wagtail's create view; a submit that fails only the submission rules saves the draft."""
+
+    def form_invalid(self, form):
+        if self.expects_json_response or not _submission_blocked_only(form):
+            return super().form_invalid(form)
+
+        def save():
+            with transaction.atomic():
+                self.page = form.save(commit=False)
+                self.page.live = False
+                self.parent_page.add_child(instance=self.page)
+                self.page.save_revision(user=self.request.user, log_action=True, clean=False)
+                self.subscription.page = self.page
+                self.subscription.save()
+
+        _save_draft_despite(form, save)
+        messages.warning(self.request, _not_ready_message(form))
+        return redirect("wagtailadmin_pages:edit", self.page.pk)
+
+
+class NewChallengeFromStarterView(ChallengeCreateView):
+    """The create view, with the form filled in from a starting point."""
+
+    def dispatch(self, request, parent_page_id, starter):
+        if starter not in STARTERS:
+            raise Http404
+        self.starter = STARTERS[starter]
+        request.challenge_starter = self.starter
+        content_type = ContentType.objects.get_for_model(LearningChallengePage)
+        return super().dispatch(request, content_type.app_label, content_type.model, parent_page_id)
+
+    def get(self, request):
+        apply_starter(self.page, self.starter)
+        return super().get(request)
+
+
+new_challenge_from_starter = NewChallengeFromStarterView.as_view()
+
+
+class ChallengeEditView(EditView):
+    """Wagtail's edit view; a submit that fails only the submission rules saves the draft."""
+
+    def form_invalid(self, form):
+        if self.expects_json_response or self.locked_for_user or not _submission_blocked_only(form):
+            return super().form_invalid(form)
+
+        def save():
+            with transaction.atomic():
+                page = form.save(commit=False)
+                page.save_revision(
+                    user=self.request.user,
+                    log_action=True,
+                    previous_revision=self.previous_revision,
+                    clean=False,
+                )
+                return page
+
+        self.page = _save_draft_despite(form, save)
+        messages.warning(self.request, _not_ready_message(form))
+        self.has_unsaved_changes = False
+        return self.render_to_response(self.get_context_data())

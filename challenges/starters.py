@@ -54,7 +54,7 @@ STARTERS = {
             "Single challenge",
             "One activity or a few steps, done in an afternoon or over a weekend.",
             Kind.SINGLE,
-            [{"title": "", "age_band": AgeBand.ALL, "needs_screen": False, "body": ""}],
+            [{"title": ""}],
         ),
         Starter(
             "weekly",
@@ -70,8 +70,7 @@ STARTERS = {
             "Built on over several weeks, one stage at a time.",
             Kind.LONG,
             [
-                {"title": f"Stage {n}", "age_band": AgeBand.ALL, "needs_screen": False,
-                 "body": "", "day": Day.ANY}
+                {"title": f"Stage {n}", "day": Day.ANY.value}
                 for n in (1, 2, 3)
             ],
         ),
@@ -79,9 +78,24 @@ STARTERS = {
 }  # fmt: skip
 
 
+EMPTY_ACTIVITY = {
+    "title": "",
+    "day": "",
+    "subject": "",
+    "age_band": AgeBand.ALL.value,
+    "needs_screen": False,
+    "body": "",
+    "image": None,
+    "video_url": "",
+    "document": None,
+}
+
+
 def apply_starter(page, starter):
     page.kind = starter.kind
-    page.activities = [("activity", dict(activity)) for activity in starter.activities]
+    page.activities = [
+        ("activity", {**EMPTY_ACTIVITY, **activity}) for activity in starter.activities
+    ]
 
 
 def _text(body):

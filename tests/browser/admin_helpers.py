@@ -15,5 +15,16 @@ def sign_out(page, live_server):
     page.context.clear_cookies()
 
 
-def add_challenge_url(live_server, parent):
-    return f"{live_server.url}/admin/pages/add/challenges/learningchallengepage/{parent.pk}/"
+def add_challenge_url(live_server, parent, starter="single"):
+    return f"{live_server.url}/admin/challenges/new/{parent.pk}/{starter}/"
+
+
+def open_more_actions(page):
+    page.locator("footer .w-dropdown__toggle, [data-w-dropdown-target=toggle]").last.click()
+
+
+def submit_for_review(page):
+    """The editor's "Submit to Trust review" in the footer's More actions menu."""
+    open_more_actions(page)
+    with page.expect_navigation():
+        page.locator("button[name=action-submit]").click()

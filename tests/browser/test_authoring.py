@@ -3,7 +3,7 @@
 import re
 import time
 
-from admin_helpers import add_challenge_url, sign_in
+from admin_helpers import add_challenge_url, sign_in, submit_for_review
 
 from challenges.models import LearningChallengePage
 
@@ -53,4 +53,30 @@ def test_admin_avatar_is_an_image_that_loads(live_server, page, console, library
     time.sleep(0.3)
     assert avatar.evaluate("image => image.complete && image.naturalWidth > 0")
     assert "gravatar" not in avatar.get_attribute("src")
+    assert not console.errors, console.errors
+
+
+def test_failed_submit_keeps_the_draft_and_says_so(live_server, page, console, library):
+    sign_in(page, live_server, library.editor_a1)
+    page.goto(add_challenge_url(live_server, library.school_a1))
+    page.fill("#id_title", "Rainbow fish")
+    submit_for_review(page)
+
+    assert re.search(r"/admin/pages/\d+/edit/$", page.url)
+    message = page.locator(".messages").inner_text()
+    assert "Your draft was saved" in message and "could not be created" not in message
+    assert "Write a short summary" in message and "at least one year group" in message
+    draft = LearningChallengePage.objects.get(title="Rainbow fish")
+    assert not draft.live and draft.latest_revision is not None
+
+    # Now on the edit view: the same, with each problem on its own field.
+    page.fill("#id_summary", "Draw a rainbow fish and count its scales.")
+    submit_for_review(page)
+    assert "Your draft was saved" in page.locator(".messages").inner_text()
+    year_groups = page.locator("[data-field-wrapper]:has(#id_year_groups_0)")
+    assert "Choose at least one year group" in year_groups.inner_text()
+    summary_field = page.locator("[data-field-wrapper]:has(#id_summary)")
+    assert "error" not in (summary_field.get_attribute("class") or "")
+    draft = LearningChallengePage.objects.get(pk=draft.pk)
+    assert draft.get_latest_revision_as_object().summary.startswith("Draw a rainbow fish")
     assert not console.errors, console.errors

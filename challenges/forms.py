@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamValue
@@ -14,6 +15,8 @@ from home.models import SchoolPage, TrustPage
 
 from .starters import is_unused_slot
 from .validation import problems_by_activity, submission_problems
+
+SUMMARY_LIMIT = 300  # the format's limit (DESIGN.md: summary, at most 300 characters)
 
 # Buttons of the page editor that send a challenge towards publication.
 SUBMITTING_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow")
@@ -47,12 +50,32 @@ class ChallengePageForm(WagtailAdminPageForm):
             # A draft needs only a title: the title's slug is filled in here whenever the browser
             # left it empty (a pasted title fires no keyup, and autosave posts before any blur).
             self.fields["slug"].required = False
+        self._count_instead_of_cutting("summary", SUMMARY_LIMIT)
         if self.instance.hero_image_id:
             self.initial.setdefault("hero_image_credit", self.instance.hero_image.credit)
         school, trust = self._school_and_trust(parent_page)
         if self.instance._state.adding:
             self._set_defaults_from(school, trust)
         self._limit_contributor_accounts(people_of(school, trust))
+
+    def _count_instead_of_cutting(self, name, limit):
+        """No `maxlength`: the browser would cut a pasted text mid-sentence without a word. The
+        editor's script counts characters instead, and too long a text gets a clear message."""
+        field = self.fields.get(name)
+        if field is None:
+            return
+        field.widget.attrs.pop("maxlength", None)
+        field.widget.attrs["data-character-limit"] = str(limit)
+        field.validators = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+
+    def clean_summary(self):
+        summary = self.cleaned_data.get("summary", "")
+        if len(summary) > SUMMARY_LIMIT:
+            raise ValidationError(
+                f"The summary is {len(summary)} characters long: shorten it to {SUMMARY_LIMIT} "
+                f"or fewer ({len(summary) - SUMMARY_LIMIT} too many). Nothing has been cut."
+            )
+        return summary
 
     def _school_and_trust(self, parent_page):
         place = parent_page.specific if parent_page is not None else None

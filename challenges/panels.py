@@ -21,7 +21,8 @@ def embed_snippets(base_url, challenge):
         (
             "Plain iframe (for website builders that remove scripts)",
             f'<iframe src="{embed_url}" title="{title}" width="100%" '
-            f'height="{estimated_embed_height(challenge)}" style="border:0" loading="lazy"></iframe>',
+            f'height="{estimated_embed_height(challenge)}" style="border:0" '
+            'loading="lazy"></iframe>',
         ),
         ("Link", f'<a href="{base_url}{challenge.url}">{title}</a>'),
     ]

@@ -3,7 +3,9 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
@@ -170,3 +172,16 @@ def register_embed_views_menu_item():
 @hooks.register("register_admin_urls")
 def register_embed_views_admin_urls():
     return [path("challenges/embed-views/", embed_views_report, name="challenges_embed_views")]
+
+
+# The editor's own script and styles: character counts, "Copied", the compact Essentials tab ------
+
+
+@hooks.register("insert_editor_js")
+def editor_js():
+    return format_html('<script src="{}" defer></script>', static("js/editor.js"))
+
+
+@hooks.register("insert_editor_css")
+def editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/editor.css"))

@@ -30,8 +30,10 @@ run: $(STAMP)
 test: $(STAMP) node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Ruff, then the import contracts of pyproject.toml (apps depend one way; leaves stay leaves).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # Search latency over 10,000 generated challenges (tests/perf/bench_*.py; `make test` skips them).
 bench: $(STAMP)

@@ -22,7 +22,6 @@ from home.models import SchoolPage, TrustPage
 
 from .models import LearningChallengePage
 from .starters import STARTERS, apply_starter
-from .visibility import visible_to
 
 
 def _is_superuser(user):
@@ -74,7 +73,7 @@ def copyable_challenges(user, parent, query=""):
     trust = parent if isinstance(parent, TrustPage) else parent.trust
     in_trust = LearningChallengePage.objects.filter(trust=trust)
     editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    readable = visible_to(user, in_trust).values("pk")
+    readable = in_trust.visible_to(user).values("pk")
     challenges = in_trust.filter(Q(pk__in=readable) | Q(pk__in=editable.values("pk")))
     if query:
         challenges = challenges.filter(Q(title__icontains=query) | Q(summary__icontains=query))

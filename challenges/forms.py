@@ -202,12 +202,6 @@ class ChallengePageForm(WagtailAdminPageForm):
         image = page.hero_image
         if image is None or credit == (image.credit or "") or not credit:
             return
-        # Wagtail's image policy needs the image model loaded, so it is imported when first used.
-        from wagtail.images.permissions import permission_policy
-
-        user = self.for_user
-        if user is not None and permission_policy.user_has_permission_for_instance(
-            user, "change", image
-        ):
+        if self.for_user is not None and image.is_editable_by_user(self.for_user):
             image.credit = credit
             image.save(update_fields=["credit"])

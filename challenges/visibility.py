@@ -2,10 +2,18 @@
 
 Each challenge has an audience key (`public`, `partners:<trust>`, `trust:<trust>`,
 `school:<school>`); each viewer has a set of keys. A viewer sees a live challenge when its key is
-in their set. Page serving, listings, the API and (later) search all derive from this module.
+in their set. Page serving, listings, the API and search all derive from this module: querysets
+through `LearningChallengePage.objects.visible_to(viewer)`, one page through `can_view`, search
+through `viewer_keys`.
 """
 
 from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from wagtail.query import PageQuerySet
+
+from home.models import Partnership, SchoolPage, TrustPage
+from home.roles import TRUST_KINDS, Role, roles_of
 
 from .vocabulary import Visibility
 
@@ -32,11 +40,9 @@ class PartnerViewer:
 
 
 def _keys_for_user(user):
-    from home.models import Partnership, Role, SchoolPage, TrustPage
-
-    roles = list(Role.objects.filter(group__user=user).select_related("page"))
+    roles = list(roles_of(user).select_related("page"))
     school_pages = [role.page for role in roles if role.kind == Role.Kind.SCHOOL_EDITOR]
-    trust_pages = [role.page for role in roles if role.kind != Role.Kind.SCHOOL_EDITOR]
+    trust_pages = [role.page for role in roles if role.kind in TRUST_KINDS]
     school_ids = {page.pk for page in school_pages}
     trust_ids = {page.pk for page in trust_pages}
     if school_pages:
@@ -46,8 +52,7 @@ def _keys_for_user(user):
             TrustPage.objects.filter(path__in=trust_paths).values_list("pk", flat=True)
         )
     # Moderators and trust admins see every school of their trust.
-    moderated = [page for page in trust_pages]
-    for trust in moderated:
+    for trust in trust_pages:
         school_ids |= set(SchoolPage.objects.child_of(trust).values_list("pk", flat=True))
     partner_ids = Partnership.partner_ids_of(trust_ids) if trust_ids else set()
     keys = {PUBLIC}
@@ -72,15 +77,14 @@ def viewer_keys(viewer):
     return cached
 
 
-def visible_to(viewer, queryset=None):
-    """Live challenges the viewer may see."""
-    from .models import LearningChallengePage
+class ChallengeQuerySet(PageQuerySet):
+    """The queryset of `LearningChallengePage.objects`."""
 
-    if queryset is None:
-        queryset = LearningChallengePage.objects.all()
-    queryset = queryset.live()
-    keys = viewer_keys(viewer)
-    return queryset if keys is EVERYTHING else queryset.filter(audience__in=keys)
+    def visible_to(self, viewer):
+        """Live challenges the viewer may see."""
+        live = self.live()
+        keys = viewer_keys(viewer)
+        return live if keys is EVERYTHING else live.filter(audience__in=keys)
 
 
 def can_view(viewer, challenge):
@@ -89,6 +93,4 @@ def can_view(viewer, challenge):
 
 
 def anonymous():
-    from django.contrib.auth.models import AnonymousUser
-
     return AnonymousUser()

@@ -22,9 +22,9 @@ from .admin_views import (
     parents_for_new_challenges,
     take_offline,
 )
+from .embed_stats.report import may_see_report
+from .embed_stats.views import embed_views_report
 from .models import LearningChallengePage, Subject, Theme
-from .usage import embed_views_report, may_see_report
-from .visibility import visible_to
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -57,7 +57,7 @@ def restrict_to_what_user_may_see(pages, user):
         return pages
     challenge_type = ContentType.objects.get_for_model(LearningChallengePage)
     explorable = PagePermissionPolicy().explorable_instances(user).values("pk")
-    visible = visible_to(user).values("pk")
+    visible = LearningChallengePage.objects.visible_to(user).values("pk")
     return pages.filter(~Q(content_type=challenge_type) | Q(pk__in=explorable) | Q(pk__in=visible))
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class HomeConfig(AppConfig):
@@ -7,4 +8,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Trusts and schools"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signal_handlers as handlers
+        from .models import SchoolPage, TrustPage
+
+        post_save.connect(handlers.trust_created, sender=TrustPage)
+        post_save.connect(handlers.school_created, sender=SchoolPage)

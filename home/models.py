@@ -1,5 +1,7 @@
 """The site tree (home, trusts, schools), the roles attached to it and trust partnerships."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -15,8 +17,10 @@ from wagtail.models import AbstractGroupApprovalTask, Page
 from challenges.licences import DEFAULT_LICENCE, LICENCE_CHOICES
 from challenges.vocabulary import VISIBILITY_CHOICES, Visibility
 
+# A colour as six hexadecimal digits: a school's accent, and the embeds' `?accent=`.
+HEX_COLOUR = re.compile(r"^[0-9A-Fa-f]{6}$")
 hex_colour = RegexValidator(
-    r"^[0-9A-Fa-f]{6}$", "Enter a colour as six hexadecimal digits, e.g. 1D70B8."
+    HEX_COLOUR.pattern, "Enter a colour as six hexadecimal digits, e.g. 1D70B8."
 )
 
 

@@ -16,7 +16,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import Role
+from .models import Role, TrustPage, TrustReviewTask
 
 SCHOOL_EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 TRUST_MODERATOR_PAGE_PERMISSIONS = [
@@ -26,6 +26,7 @@ TRUST_MODERATOR_PAGE_PERMISSIONS = [
     "lock_page",
     "unlock_page",
 ]
+TRUST_KINDS = (Role.Kind.TRUST_MODERATOR, Role.Kind.TRUST_ADMIN)  # they see the whole trust
 MEDIA_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "choose_image"],
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
@@ -78,8 +79,6 @@ def _collection(name, parent):
 
 @transaction.atomic
 def set_up_trust(trust):
-    from .models import TrustReviewTask
-
     moderators = _role_group(trust, Role.Kind.TRUST_MODERATOR, f"{trust.title} moderators")
     admins = _role_group(trust, Role.Kind.TRUST_ADMIN, f"{trust.title} admins")
     _grant_pages(moderators, trust, TRUST_MODERATOR_PAGE_PERMISSIONS)
@@ -116,3 +115,15 @@ def set_up_school(school):
 
 def role_group(page, kind):
     return Role.objects.get(page=page, kind=kind).group
+
+
+def roles_of(user):
+    """The roles a user holds through their groups."""
+    return Role.objects.filter(group__user=user)
+
+
+def trusts_run_by(user):
+    """Trusts the user moderates or administers (school editors run none)."""
+    return TrustPage.objects.filter(
+        pk__in=roles_of(user).filter(kind__in=TRUST_KINDS).values("page_id")
+    )

@@ -8,6 +8,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from elasticsearch import Elasticsearch
 
 logger = logging.getLogger("library")
 
@@ -21,7 +22,6 @@ def _database():
 def _search():
     if not settings.ELASTICSEARCH_URL:
         return "database"
-    from elasticsearch import Elasticsearch
 
     client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=2, max_retries=0)
     return f"elasticsearch {client.cluster.health()['status']}"

@@ -11,7 +11,7 @@ from challenges.admin_views import (
     ChallengeEditView,
     page_types_usage_for_superusers,
 )
-from challenges.api import api_router
+from challenges.channels.api import api_router
 from library.health import healthz
 
 urlpatterns = [
@@ -33,7 +33,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("healthz", healthz, name="healthz"),
     path("search/", include("search.urls")),
-    path("", include("challenges.urls")),
+    path("", include("search.listing_urls")),
+    path("", include("challenges.channels.urls")),
 ]
 
 if settings.DEBUG:

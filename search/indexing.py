@@ -3,10 +3,6 @@ returns; (re)indexing a published challenge goes through a background task (inli
 
 import logging
 
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished, post_page_move
-
 from challenges.models import LearningChallengePage
 
 from .backends import SearchUnavailable, indexes
@@ -32,7 +28,7 @@ def restrict_now(challenge):
     _each_index("restrict", challenge.pk, challenge.audience)
 
 
-def _origin_ids(challenges):
+def origin_ids(challenges):
     """Originals whose adaptation count may have changed."""
     uids = {c.adapted_from.get("uid") for c in challenges if c.adapted_from}
     return list(
@@ -40,29 +36,18 @@ def _origin_ids(challenges):
     )
 
 
-@receiver(page_published, sender=LearningChallengePage)
-def challenge_published(sender, instance, **kwargs):
-    restrict_now(instance)  # a narrower audience must reach the index before we return
-    index_challenges.enqueue([instance.pk] + _origin_ids([instance]))
-
-
-@receiver(page_unpublished, sender=LearningChallengePage)
-def challenge_unpublished(sender, instance, **kwargs):
-    remove_now([instance.pk])
-    origins = _origin_ids([instance])
-    if origins:
-        index_challenges.enqueue(origins)
-
-
-@receiver(post_delete, sender=LearningChallengePage)
-def challenge_deleted(sender, instance, **kwargs):
-    remove_now([instance.pk])
-
-
-@receiver(post_page_move)
-def page_moved(sender, instance, **kwargs):
-    """Moving a challenge, or a school with its challenges, may change owner and audience."""
-    moved = LearningChallengePage.objects.descendant_of(instance, inclusive=True).live()
-    for challenge in moved.only("pk", "audience"):
+def follow_new_audience(page_ids, published):
+    """Challenges whose audience `challenges` has just re-derived: the new audience reaches the
+    index before we return (a narrower one must never linger), then they are reindexed."""
+    live = list(
+        LearningChallengePage.objects.filter(pk__in=page_ids)
+        .live()
+        .only("pk", "audience", "adapted_from")
+    )
+    for challenge in live:
         restrict_now(challenge)
-    index_challenges.enqueue(list(moved.values_list("pk", flat=True)))
+    reindex = [challenge.pk for challenge in live]
+    if published:
+        reindex += origin_ids(live)
+    if reindex:
+        index_challenges.enqueue(reindex)

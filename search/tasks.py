@@ -4,15 +4,15 @@ import logging
 
 from django_tasks import task
 
+from .backends import SearchUnavailable, indexes
+from .documents import build_documents, live_challenges
+
 logger = logging.getLogger("search")
 
 
 @task()
 def index_challenges(page_ids):
     """(Re)index live challenges; anything no longer live is removed instead."""
-    from .backends import SearchUnavailable, indexes
-    from .documents import build_documents, live_challenges
-
     challenges = list(live_challenges().filter(pk__in=page_ids))
     documents = list(build_documents(challenges))
     gone = set(page_ids) - {challenge.pk for challenge in challenges}

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.template.response import TemplateResponse
 
 from challenges.filters import FACETS, ChallengeFilterForm
-from challenges.http_cache import InertJsonResponse
+from library.http import InertJsonResponse
 
 from .backends import get_search
 

@@ -10,13 +10,17 @@ import shutil
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
-from wagtail.models import Page
 
-from challenges.models import LearningChallengePage, Subject, Theme, YearGroup
-from home.models import HomePage, Partnership, Role, SchoolPage, TrustPage
+from home.models import HomePage, Partnership, Role
 from home.roles import role_group
-
-PASSWORD = "correct-horse-battery"
+from tests.factories import (
+    PASSWORD,
+    ChallengeImageFactory,
+    SchoolPageFactory,
+    TrustPageFactory,
+    make_challenge,
+    make_user,
+)
 
 
 def chromium_path():
@@ -49,58 +53,6 @@ def pytest_runtest_setup(item):
                 pytest.skip(reason)
 
 
-def add_page(parent, page):
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    revision.publish()
-    page.refresh_from_db()
-    return page
-
-
-def make_challenge(parent, title, visibility="public", publish=True, user=None, **fields):
-    """A challenge complete enough to submit: summary, a year group and one activity."""
-    defaults = {
-        "summary": f"{title}: a challenge for the whole family.",
-        "activities": [
-            (
-                "activity",
-                {
-                    "title": "Get started",
-                    "age_band": "all",
-                    "needs_screen": False,
-                    "body": "<p>Find a space and begin.</p>",
-                },
-            ),
-        ],
-        "duration_min_minutes": 30,
-        "duration_max_minutes": 60,
-    }
-    defaults.update(fields)
-    year_codes = defaults.pop("year_codes", ["3", "4"])
-    subjects = defaults.pop("subjects", ["science"])
-    themes = defaults.pop("themes", [])
-    tags = defaults.pop("tags", [])
-    page = LearningChallengePage(title=title, visibility=visibility, **defaults)
-    parent.add_child(instance=page)
-    page.year_groups.set(YearGroup.objects.filter(code__in=year_codes))
-    page.subjects.set(Subject.objects.filter(slug__in=subjects))
-    page.themes.set(Theme.objects.filter(slug__in=themes))
-    page.tags.set(tags)
-    revision = page.save_revision(user=user)
-    if publish:
-        revision.publish(user=user)
-    else:
-        page.live = False
-        page.save()
-    return LearningChallengePage.objects.get(pk=page.pk)
-
-
-def make_user(username, *groups, **extra):
-    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD, **extra)
-    user.groups.add(*groups)
-    return user
-
-
 class Library:
     """Trust A (schools A1, A2) partnered with trust B (school B1); trust C (school C1) is not."""
 
@@ -114,13 +66,13 @@ def home_page(db):
 def library(home_page):
     lib = Library()
     lib.home = home_page
-    lib.trust_a = add_page(home_page, TrustPage(title="Alder Trust", slug="alder"))
-    lib.trust_b = add_page(home_page, TrustPage(title="Birch Trust", slug="birch"))
-    lib.trust_c = add_page(home_page, TrustPage(title="Cedar Trust", slug="cedar"))
-    lib.school_a1 = add_page(lib.trust_a, SchoolPage(title="Ash Primary", slug="ash"))
-    lib.school_a2 = add_page(lib.trust_a, SchoolPage(title="Aspen Primary", slug="aspen"))
-    lib.school_b1 = add_page(lib.trust_b, SchoolPage(title="Beech Primary", slug="beech"))
-    lib.school_c1 = add_page(lib.trust_c, SchoolPage(title="Cherry Primary", slug="cherry"))
+    lib.trust_a = TrustPageFactory(parent=home_page, title="Alder Trust", slug="alder")
+    lib.trust_b = TrustPageFactory(parent=home_page, title="Birch Trust", slug="birch")
+    lib.trust_c = TrustPageFactory(parent=home_page, title="Cedar Trust", slug="cedar")
+    lib.school_a1 = SchoolPageFactory(parent=lib.trust_a, title="Ash Primary", slug="ash")
+    lib.school_a2 = SchoolPageFactory(parent=lib.trust_a, title="Aspen Primary", slug="aspen")
+    lib.school_b1 = SchoolPageFactory(parent=lib.trust_b, title="Beech Primary", slug="beech")
+    lib.school_c1 = SchoolPageFactory(parent=lib.trust_c, title="Cherry Primary", slug="cherry")
     Partnership.objects.create(
         requester=lib.trust_a, partner=lib.trust_b, status=Partnership.Status.ACCEPTED
     )
@@ -142,26 +94,7 @@ def library(home_page):
     return lib
 
 
-def all_pages():
-    return Page.objects.all()
-
-
 @pytest.fixture
 def image_factory(db):
     """Creates ChallengeImages from small generated PNGs."""
-    from io import BytesIO
-
-    from django.core.files.images import ImageFile
-    from PIL import Image as PILImage
-
-    from challenges.models import ChallengeImage
-
-    def create(title="Bug hotel photo", credit="Photo: Ash Primary", **fields):
-        buffer = BytesIO()
-        PILImage.new("RGB", (64, 48), (30, 120, 60)).save(buffer, "PNG")
-        image = ChallengeImage(title=title, credit=credit, **fields)
-        image.file = ImageFile(buffer, name="generated.png")
-        image.save()
-        return image
-
-    return create
+    return ChallengeImageFactory

@@ -1,18 +1,16 @@
 """Challenge lists and structured data for templates (home, trust and school pages use these)."""
 
-import json
-
 from django import template
 from django.utils.safestring import mark_safe
 
-from ..structured_data import learning_resource
-from ..visibility import visible_to
+from home.models import SchoolPage
+from library import http
+
+from ..channels.structured_data import learning_resource
+from ..models import LearningChallengePage
 from ..vocabulary import ActivitySubject, AgeBand, Day
 
 register = template.Library()
-
-# The escapes of django.utils.html.json_script, so JSON cannot close the <script> element.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def _cards(queryset):
@@ -24,15 +22,13 @@ def _cards(queryset):
 @register.simple_tag(takes_context=True)
 def latest_challenges(context, limit=12):
     """The newest challenges the current visitor may see."""
-    return _cards(visible_to(context["request"].user))[:limit]
+    return _cards(LearningChallengePage.objects.visible_to(context["request"].user))[:limit]
 
 
 @register.simple_tag(takes_context=True)
 def challenges_of(context, page, limit=None):
     """Challenges owned by a trust or school page that the current visitor may see."""
-    queryset = visible_to(context["request"].user)
-    from home.models import SchoolPage
-
+    queryset = LearningChallengePage.objects.visible_to(context["request"].user)
     owned = (
         queryset.filter(school=page)
         if isinstance(page, SchoolPage)
@@ -45,7 +41,7 @@ def challenges_of(context, page, limit=None):
 @register.simple_tag(takes_context=True)
 def learning_resource_json_ld(context, challenge):
     data = learning_resource(challenge, context["request"])
-    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    text = http.inert_json(data)  # so the JSON cannot close the <script> element
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
@@ -79,4 +75,4 @@ def activity_labels(activity):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, page):
     """The page's address on the host this request came to."""
-    return context["request"].build_absolute_uri(page.url)
+    return http.absolute_url(context["request"], page)

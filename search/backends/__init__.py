@@ -6,13 +6,13 @@ from functools import lru_cache
 
 from django.conf import settings
 
+from .base import SearchUnavailable
 from .database import DatabaseSearch
+from .elasticsearch import ElasticsearchSearch
+
+__all__ = ["SearchUnavailable", "get_search", "indexes"]
 
 logger = logging.getLogger("search")
-
-
-class SearchUnavailable(Exception):
-    """The implementation could not answer (refused, timed out, broken)."""
 
 
 class WithFallback:
@@ -43,8 +43,6 @@ class WithFallback:
 
 @lru_cache(maxsize=1)
 def elasticsearch_implementation(url):
-    from .elasticsearch import ElasticsearchSearch
-
     return ElasticsearchSearch(url)
 
 

@@ -3,9 +3,18 @@
 from dataclasses import dataclass, field
 
 from challenges.filters import FACETS, FIXED_LABELS
+from challenges.models import ChallengeTag, Subject, Theme
 from challenges.visibility import EVERYTHING, viewer_keys
+from home.models import SchoolPage, TrustPage
 
 from ..text import query_terms, snippet
+
+# How much one shared value counts towards "related": a shared tag says most.
+RELATED_WEIGHTS = {"tag": 3, "theme": 2, "subject": 1}
+
+
+class SearchUnavailable(Exception):
+    """The implementation could not answer (refused, timed out, broken)."""
 
 
 @dataclass
@@ -53,9 +62,24 @@ class ChallengeSearch:
         """Cards of challenges sharing subjects, themes or tags, never the challenge itself."""
         raise NotImplementedError
 
+    def result_page(self, query, total, rows, raw_counts):
+        """The SearchPage for `query`: rows of (card, snippet source), raw facet counts."""
+        return SearchPage(
+            total=total,
+            results=with_snippets(rows, query.q),
+            facets=shape_facets(raw_counts, query, facet_labels(raw_counts)),
+            page=query.page,
+            per_page=query.per_page,
+            implementation=self.name,
+        )
+
     # Writing -----------------------------------------------------------------------------------
 
     def index(self, documents):
+        raise NotImplementedError
+
+    def restrict(self, page_id, audience):
+        """Give an indexed challenge its new audience at once (before any reindexing)."""
         raise NotImplementedError
 
     def remove(self, page_ids):
@@ -72,6 +96,12 @@ def audience_filter_keys(viewer):
     """The audience keys to filter on, or None when the viewer sees everything."""
     keys = viewer_keys(viewer)
     return None if keys is EVERYTHING else sorted(keys)
+
+
+def typed_for_suggest(q):
+    """What was typed, lower case and single-spaced; None when too short to suggest from."""
+    typed = " ".join(q.lower().split())
+    return typed if len(typed) >= 2 else None
 
 
 def with_snippets(cards_and_sources, q):
@@ -109,8 +139,6 @@ def shape_facets(raw_counts, query, labels):
 
 def facet_labels(raw_counts):
     """Names for the open-vocabulary facets, in a constant number of queries."""
-    from challenges.models import ChallengeTag, Subject, Theme
-    from home.models import SchoolPage, TrustPage
 
     def values(name):
         return list(raw_counts.get(name, {}))
@@ -132,3 +160,12 @@ def facet_labels(raw_counts):
             SchoolPage.objects.filter(slug__in=values("school")).values_list("slug", "title")
         ),
     }
+
+
+def suggestions(titles, tags, limit):
+    """Challenge titles first, then tags: [{"text", "kind", "url"}]."""
+    items = [{"text": title, "kind": "challenge", "url": card["url"]} for title, card in titles]
+    items += [
+        {"text": name or slug, "kind": "tag", "url": f"/search/?tag={slug}"} for slug, name in tags
+    ]
+    return items[:limit]

@@ -26,15 +26,13 @@ from challenges.models import ChallengeTag
 from ..models import IndexLog, SearchDocument, SearchFacet
 from ..text import query_terms
 from .base import (
+    RELATED_WEIGHTS,
     ChallengeSearch,
-    SearchPage,
     audience_filter_keys,
-    facet_labels,
-    shape_facets,
-    with_snippets,
+    suggestions,
+    typed_for_suggest,
 )
 
-RELATED_WEIGHTS = {"tag": 3, "theme": 2, "subject": 1}
 DOCUMENT_FIELDS = [
     "uid", "audience", "title", "title_terms", "text_terms", "snippet_source", "published_at",
     "adapted_count", "card",
@@ -70,7 +68,8 @@ def sqlite_ranked_ids(results):
     built by Wagtail's own query compiler, are read once, and sorted as Wagtail sorts them
     (score ascending, then primary key descending).
     """
-    from modelsearch.backends.database.sqlite import sqlite as backend
+    # Lazy: this module of Wagtail's search exists only in some versions (see the caller).
+    from modelsearch.backends.database.sqlite import sqlite as backend  # noqa: PLC0415
 
     compiler = results.query_compiler
     config = compiler.get_config(results.backend)
@@ -169,19 +168,11 @@ class DatabaseSearch(ChallengeSearch):
             else:
                 ordered = matching.order_by("-published_at", "uid")
             rows = ordered.values_list("card", "snippet_source")[page]
-        raw_counts = self._facet_counts(base, query)
-        return SearchPage(
-            total=total,
-            results=with_snippets(rows, query.q),
-            facets=shape_facets(raw_counts, query, facet_labels(raw_counts)),
-            page=query.page,
-            per_page=query.per_page,
-            implementation=self.name,
-        )
+        return self.result_page(query, total, rows, self._facet_counts(base, query))
 
     def suggest(self, q, viewer, limit=8):
-        typed = " ".join(q.lower().split())
-        if len(typed) < 2:
+        typed = typed_for_suggest(q)
+        if typed is None:
             return []
         visible = self._visible(viewer)
         titles = (
@@ -301,12 +292,3 @@ class DatabaseSearch(ChallengeSearch):
             "target": "database table search_searchdocument",
             "last_rebuild": log.rebuilt_at.isoformat() if log else None,
         }
-
-
-def suggestions(titles, tags, limit):
-    """Challenge titles first, then tags: [{"text", "kind", "url"}]."""
-    items = [{"text": title, "kind": "challenge", "url": card["url"]} for title, card in titles]
-    items += [
-        {"text": name or slug, "kind": "tag", "url": f"/search/?tag={slug}"} for slug, name in tags
-    ]
-    return items[:limit]

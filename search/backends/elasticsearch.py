@@ -37,19 +37,18 @@ from elasticsearch.dsl import (
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from challenges.filters import FACETS
+from challenges.models import ChallengeTag
 
 from ..models import IndexLog
 from ..text import query_terms
-from . import SearchUnavailable
 from .base import (
+    RELATED_WEIGHTS,
     ChallengeSearch,
-    SearchPage,
+    SearchUnavailable,
     audience_filter_keys,
-    facet_labels,
-    shape_facets,
-    with_snippets,
+    suggestions,
+    typed_for_suggest,
 )
-from .database import RELATED_WEIGHTS, suggestions
 
 logger = logging.getLogger("search")
 
@@ -90,8 +89,8 @@ class ChallengeFields(Document):
 
 
 # One multi-valued keyword field per filter, e.g. `f_subject`, so no facet is ever forgotten.
-ChallengeDocument = type(
-    "ChallengeDocument",
+IndexedChallenge = type(
+    "IndexedChallenge",
     (ChallengeFields,),
     {facet_field(facet): Keyword(multi=True) for facet in FACETS},
 )
@@ -109,10 +108,10 @@ def as_document(data):
     fields["title_lc"] = data["title"].lower()
     for facet in FACETS:
         fields[facet_field(facet)] = list(dict.fromkeys(data["facets"].get(facet, ())))
-    return ChallengeDocument(**fields).to_dict(skip_empty=False)
+    return IndexedChallenge(**fields).to_dict(skip_empty=False)
 
 
-def visible_to(viewer):
+def audience_query(viewer):
     """Documents the viewer may see. Tombstones have no audience: nobody ever sees one."""
     keys = audience_filter_keys(viewer)
     return Q("exists", field="audience") if keys is None else Q("terms", audience=keys)
@@ -127,8 +126,6 @@ def facet_filters(filters):
 
 def tag_names(slugs):
     """[(slug, name)] in one query, run even without tags: the query count stays constant."""
-    from challenges.models import ChallengeTag
-
     tags = ChallengeTag.tag_model().objects.filter(slug__in=slugs or [""])
     names = dict(tags.values_list("slug", "name"))
     return [(slug, names.get(slug)) for slug in slugs]
@@ -212,7 +209,7 @@ class ElasticsearchSearch(ChallengeSearch):
         index = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
         client.indices.create(
             index=index,
-            mappings=ChallengeDocument._doc_type.mapping.to_dict(),
+            mappings=IndexedChallenge._doc_type.mapping.to_dict(),
             # One shard: exact counts and scores. A replica only where a second node can hold it.
             settings={"number_of_shards": 1, "auto_expand_replicas": "0-1"},
             aliases={alias_name: {}},
@@ -232,7 +229,7 @@ class ElasticsearchSearch(ChallengeSearch):
 
     def search(self, query, viewer):
         terms = query_terms(query.q)
-        matching = Q("bool", filter=[visible_to(viewer)])
+        matching = Q("bool", filter=[audience_query(viewer)])
         if terms:
             matching &= Q(
                 "multi_match",
@@ -268,18 +265,11 @@ class ElasticsearchSearch(ChallengeSearch):
             for facet in FACETS
         }
         rows = [(hit.card.to_dict(), hit.snippet_source) for hit in response]
-        return SearchPage(
-            total=response.hits.total.value,
-            results=with_snippets(rows, query.q),
-            facets=shape_facets(raw_counts, query, facet_labels(raw_counts)),
-            page=query.page,
-            per_page=query.per_page,
-            implementation=self.name,
-        )
+        return self.result_page(query, response.hits.total.value, rows, raw_counts)
 
     def suggest(self, q, viewer, limit=8):
-        typed = " ".join(q.lower().split())
-        if len(typed) < 2:
+        typed = typed_for_suggest(q)
+        if typed is None:
             return []
         # As the database: the title starts with what was typed, or has it after a space.
         title_matches = Q("prefix", title_lc=typed) | Q(
@@ -288,7 +278,7 @@ class ElasticsearchSearch(ChallengeSearch):
         with self._unavailable_on_failure("suggest"):
             search = (
                 self._search()
-                .query(Q("bool", filter=[visible_to(viewer)]))
+                .query(Q("bool", filter=[audience_query(viewer)]))
                 .post_filter(title_matches)  # tags below count every visible document
                 .sort("title", "uid")
                 .source(["title", "card"])[:limit]
@@ -329,7 +319,7 @@ class ElasticsearchSearch(ChallengeSearch):
                         "bool",
                         should=shared,
                         minimum_should_match=1,
-                        filter=[visible_to(viewer)],
+                        filter=[audience_query(viewer)],
                         must_not=[Q("ids", values=[str(challenge.pk)])],
                     )
                 )

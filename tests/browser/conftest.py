@@ -15,6 +15,10 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
+from playwright.sync_api import sync_playwright
+
+from challenges.models import ChallengeContributor, LearningChallengePage
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent.parent
@@ -61,8 +65,6 @@ def _allow_async_unsafe():
 @pytest.fixture(scope="session")
 def browser(django_db_setup):
     """Chromium for the whole session; the test database exists before its event loop starts."""
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
 
     # Django keeps its connections in an asgiref Local, which is context-local while an event
     # loop runs: once Playwright starts, the ORM in this thread gets new connection objects (to
@@ -131,7 +133,6 @@ def axe_path():
 @pytest.fixture
 def realistic_library(library, image_factory):
     """The shared library, with a public challenge filled in the way teachers fill one in."""
-    from challenges.models import ChallengeContributor, LearningChallengePage
 
     school = library.school_a1
     school.intro = "A village primary school on the edge of the woods."

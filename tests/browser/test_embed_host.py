@@ -16,7 +16,7 @@ import pytest
 from browser_helpers import AXE_TAGS, format_violations, open_page, run_axe
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 README_HOST = "https://library.example.org"

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from challenges.models import LearningChallengePage
 from challenges.validation import submission_problems
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 
 def test_uid_is_a_uuid_that_survives_edits_and_publishes(library):

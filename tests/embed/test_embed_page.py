@@ -3,7 +3,10 @@
 import uuid
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.test import Client
+
+from tests.factories import make_challenge
 
 
 def embed_url(challenge, query=""):
@@ -24,7 +27,6 @@ def test_embed_shows_the_challenge_with_credit_licence_print_and_link_back(libra
 
 def test_embed_is_small(library):
     """Under 60 KB transferred without images: the page, its stylesheets and its one script."""
-    from django.contrib.staticfiles import finders
 
     page = Client().get(embed_url(library.public))
     theme = Client().get("/embed/theme/1d4f91.css")
@@ -78,7 +80,6 @@ def test_theme_stylesheet_picks_readable_text(library):
 
 
 def test_print_view_filters_by_year_and_drops_images(library):
-    from tests.conftest import make_challenge
 
     def activity(title, band):
         return (

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 CANARIES = ("canaryp", "canaryt", "canarys", "canaryd")
 

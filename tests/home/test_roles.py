@@ -6,7 +6,7 @@ from wagtail.models import Collection, WorkflowPage
 
 from home.models import Role, SchoolPage, TrustPage
 from home.roles import role_group
-from tests.conftest import add_page, make_challenge
+from tests.factories import add_page, make_challenge
 
 
 def test_creating_a_trust_creates_its_groups_collection_and_review_workflow(home_page):

@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import (
 
 from challenges.models import LearningChallengePage
 from home.models import TRUST_REVIEW_CHECKLIST
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 CHECKLIST = {name: "on" for name, _ in TRUST_REVIEW_CHECKLIST}
 

@@ -10,14 +10,16 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import storages
+from moto.server import ThreadedMotoServer
 from PIL import Image as PILImage
+
+from challenges.models import ChallengeDocument, ChallengeImage
 
 BUCKET = "lcl-test-media"
 
 
 @pytest.fixture(scope="module")
 def s3_server():
-    from moto.server import ThreadedMotoServer
 
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
@@ -58,7 +60,6 @@ def keys(client):
 
 
 def test_images_and_renditions_are_stored_on_s3(db, s3_storage):
-    from challenges.models import ChallengeImage
 
     buffer = BytesIO()
     PILImage.new("RGB", (320, 200), (200, 80, 40)).save(buffer, "PNG")
@@ -73,7 +74,6 @@ def test_images_and_renditions_are_stored_on_s3(db, s3_storage):
 
 
 def test_documents_are_stored_on_s3(db, s3_storage):
-    from challenges.models import ChallengeDocument
 
     document = ChallengeDocument(title="Worksheet", credit="Mrs K.")
     document.file.save("worksheet.txt", ContentFile(b"Count the legs."), save=True)

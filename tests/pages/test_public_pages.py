@@ -3,9 +3,10 @@
 import json
 import re
 
+from django.contrib.staticfiles import finders
 from django.test import Client
 
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 HIDDEN_CANARIES = ("canaryp", "canaryt", "canarys", "canaryd")
 
@@ -99,7 +100,6 @@ def test_challenge_page_shows_credit_licence_and_prints(library):
 
 
 def test_the_stylesheet_has_a_print_layout():
-    from django.contrib.staticfiles import finders
 
     with open(finders.find("css/site.css")) as stylesheet:
         css = stylesheet.read()

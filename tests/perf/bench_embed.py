@@ -77,8 +77,9 @@ def test_embed_throughput_against_a_static_file():
     manage(env, "load_demo")
     uid = manage(
         env, "shell", "-c",
-        "from challenges.visibility import visible_to, anonymous;"
-        "print(visible_to(anonymous()).first().uid)",
+        "from challenges.models import LearningChallengePage;"
+        "from challenges.visibility import anonymous;"
+        "print(LearningChallengePage.objects.visible_to(anonymous()).first().uid)",
     ).split()[-1]  # fmt: skip
     port = free_port()
     server = subprocess.Popen(

@@ -23,6 +23,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test import Client, override_settings
+from elasticsearch import Elasticsearch
 from wagtail.models import Page
 
 from search.backends import elasticsearch_implementation, get_search, indexes
@@ -84,7 +85,6 @@ def build_indexes(documents, timer, alias):
 
 def delete_elasticsearch_indices(alias):
     """Every index of this run, by name (the server refuses wildcard deletes)."""
-    from elasticsearch import Elasticsearch
 
     client = Elasticsearch(ELASTICSEARCH_URL, request_timeout=30)
     names = list(client.indices.get(index=f"{alias}*", expand_wildcards="all"))

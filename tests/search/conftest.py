@@ -5,8 +5,9 @@ import os
 import uuid
 
 import pytest
+from elasticsearch import Elasticsearch
 
-from tests.conftest import make_challenge
+from tests.factories import make_challenge
 
 IMPLEMENTATIONS = [
     pytest.param("database", id="database"),
@@ -15,7 +16,6 @@ IMPLEMENTATIONS = [
 
 
 def _delete_test_indices(url, alias):
-    from elasticsearch import Elasticsearch
 
     client = Elasticsearch(url, request_timeout=10)
     # The server refuses wildcard deletes (action.destructive_requires_name): name each index.

@@ -1,8 +1,10 @@
 """The search contract: every implementation gives the same answers (run on each of them)."""
 
 import json
+from io import StringIO
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -10,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from challenges.filters import FACETS, ChallengeQuery
 from search.backends import get_search
+from tests.factories import make_challenge
 
 CANARIES = ("canaryp", "canaryt", "canarys", "canaryd", "canarym", "canarytag", "music")
 
@@ -51,7 +54,6 @@ def test_title_matches_rank_above_body_matches(corpus):
 def test_results_carry_an_escaped_snippet_with_highlights(corpus):
     item = search_json(q="fraction")["results"][1]
     assert "<mark>fractions</mark>" in item["snippet"]
-    from tests.conftest import make_challenge
 
     make_challenge(corpus.school_a1, "Odd", summary="<b>bold</b> dinosaur facts")
     snippet = search_json(q="dinosaur")["results"][0]["snippet"]
@@ -162,7 +164,6 @@ def test_most_adapted_counts_schools_with_a_published_adaptation(corpus):
 
 def test_pages_partition_the_results(corpus):
     search = get_search()
-    from django.contrib.auth.models import AnonymousUser
 
     seen = []
     for page in (1, 2, 3):
@@ -201,7 +202,6 @@ def test_suggest_completes_titles_and_tags(corpus):
 
 
 def test_related_shares_subjects_themes_or_tags_and_never_itself(corpus):
-    from django.contrib.auth.models import AnonymousUser
 
     related = [card["title"] for card in get_search().related(corpus.pizza, AnonymousUser())]
     assert related[:2] == ["Baking day", "Times tables treasure hunt"]  # theme (2) > subject (1)
@@ -307,7 +307,6 @@ def test_deleting_removes(corpus):
 
 
 def test_rebuild_and_status_commands(corpus):
-    from io import StringIO
 
     out = StringIO()
     call_command("search_index", "rebuild", stdout=out, stderr=StringIO())

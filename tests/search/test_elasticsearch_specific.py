@@ -18,7 +18,7 @@ from django.test import Client
 from challenges.filters import ChallengeQuery
 from search.backends import elasticsearch_implementation, get_search
 from search.backends.database import DatabaseSearch
-from search.backends.elasticsearch import ElasticsearchSearch, visible_to
+from search.backends.elasticsearch import ElasticsearchSearch, audience_query
 from search.documents import build_document, live_challenges
 from search.models import IndexLog
 from search.text import query_terms
@@ -150,7 +150,7 @@ def test_updates_during_a_rebuild_reach_the_new_index(implementation, library):
 def indexed_ids(search, viewer):
     """Page ids the viewer may see, straight from the index."""
     client, alias = search._ready()
-    hits = client.search(index=alias, query=visible_to(viewer).to_dict(), size=1000)
+    hits = client.search(index=alias, query=audience_query(viewer).to_dict(), size=1000)
     return {int(hit["_id"]) for hit in hits["hits"]["hits"]}
 
 

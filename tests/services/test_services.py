@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.db import connection
+from elasticsearch import Elasticsearch
 
 
 @pytest.mark.postgres
@@ -17,7 +18,6 @@ def test_the_suite_runs_on_postgresql():
 
 @pytest.mark.elasticsearch
 def test_elasticsearch_answers_from_python():
-    from elasticsearch import Elasticsearch
 
     client = Elasticsearch(os.environ["ELASTICSEARCH_URL"], request_timeout=10)
     # The integ-test distribution has no `GET /` (rest-root module), so ask the nodes instead.

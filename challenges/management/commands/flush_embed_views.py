@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from challenges.usage import flush_embed_views
+from challenges.embed_stats.counter import flush_embed_views
 
 PER_PROCESS_CACHES = (
     "django.core.cache.backends.locmem.LocMemCache",

@@ -8,10 +8,19 @@ import pytest
 from django.core.management import call_command
 from django.test import Client, RequestFactory
 
-from challenges import usage
+from challenges.embed_stats import counter
+from challenges.embed_stats.counter import (
+    UNKNOWN_SITE,
+    flush_embed_views,
+    pending_embed_views,
+    record_embed_view,
+)
+from challenges.embed_stats.report import build_chart
+from challenges.embed_stats.tasks import flush_embed_views_task
 from challenges.models import EmbedView
-from challenges.usage import UNKNOWN_SITE, flush_embed_views, pending_embed_views, record_embed_view
-from tests.conftest import make_challenge
+from home.models import Role
+from home.roles import role_group
+from tests.factories import make_challenge, make_user
 
 BROWSER = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -74,7 +83,7 @@ def rows():
 def test_counts_per_host_and_day_without_touching_the_database(
     library, embed_cache, django_assert_num_queries, monkeypatch
 ):
-    today = usage.utc_today()
+    today = counter.utc_today()
     with django_assert_num_queries(0):
         assert view(library.public, "https://www.Ash-Primary.example/learning/home?week=3#top")
         assert view(library.public, "https://www.ash-primary.example:8443/other/page")
@@ -93,7 +102,7 @@ def test_counts_per_host_and_day_without_touching_the_database(
     assert not EmbedView.objects.exists()
 
     tomorrow = today + timedelta(days=1)
-    monkeypatch.setattr(usage, "utc_today", lambda: tomorrow)
+    monkeypatch.setattr(counter, "utc_today", lambda: tomorrow)
     with django_assert_num_queries(0):
         view(library.public, "https://beech.example/")
     assert pending_embed_views()[(library.public.pk, "beech.example", tomorrow)] == 1
@@ -148,14 +157,14 @@ def test_unknown_referers_have_their_own_site_and_our_own_host_is_not_counted(li
     assert not view(library.public, "http://testserver/admin/pages/3/edit/")  # this library
     assert not view(library.public, "http://TESTSERVER:8000/")
     assert not view(library.public, "https://library.example.org/")  # configured as ours
-    assert pending_embed_views() == {(library.public.pk, UNKNOWN_SITE, usage.utc_today()): 5}
+    assert pending_embed_views() == {(library.public.pk, UNKNOWN_SITE, counter.utc_today()): 5}
 
 
 def test_counting_never_breaks_an_embed(library, embed_cache, monkeypatch):
     def broken_cache():
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr(usage, "_cache", broken_cache)
+    monkeypatch.setattr(counter, "_cache", broken_cache)
     assert view(library.public) is False
 
 
@@ -176,16 +185,16 @@ def test_flush_moves_the_counts_and_a_second_flush_adds_nothing(library, embed_c
 
     view(library.public)  # later views add to the same row (F() increment)
     assert flush_embed_views() == 1
-    assert rows()[(library.public.pk, "www.ash-primary.example", usage.utc_today())] == 5
+    assert rows()[(library.public.pk, "www.ash-primary.example", counter.utc_today())] == 5
     assert EmbedView.objects.count() == 2
 
 
 def test_a_flush_already_running_makes_another_return_at_once(library, embed_cache):
     view(library.public)
-    usage._cache().add(usage.LOCK_KEY, "someone else", 60)
+    counter._cache().add(counter.LOCK_KEY, "someone else", 60)
     assert flush_embed_views() == 0
     assert sum(pending_embed_views().values()) == 1
-    usage._cache().delete(usage.LOCK_KEY)
+    counter._cache().delete(counter.LOCK_KEY)
     assert flush_embed_views() == 1
 
 
@@ -196,7 +205,7 @@ def test_a_failed_database_write_gives_the_counts_back(library, embed_cache, mon
     def failing_write(totals):
         raise RuntimeError("database unavailable")
 
-    monkeypatch.setattr(usage, "_write_rows", failing_write)
+    monkeypatch.setattr(counter, "_write_rows", failing_write)
     with pytest.raises(RuntimeError):
         flush_embed_views()
     assert sum(pending_embed_views().values()) == 2
@@ -211,17 +220,17 @@ def test_views_of_a_deleted_challenge_are_dropped(library, embed_cache):
     view(library.public)
     doomed.delete()
     assert flush_embed_views() == 1
-    assert list(rows()) == [(library.public.pk, "www.ash-primary.example", usage.utc_today())]
+    assert list(rows()) == [(library.public.pk, "www.ash-primary.example", counter.utc_today())]
     assert pending_embed_views() == {}
 
 
 def test_old_days_are_flushed_then_forgotten(library, embed_cache, monkeypatch):
-    today = usage.utc_today()
-    monkeypatch.setattr(usage, "utc_today", lambda: today - timedelta(days=3))
+    today = counter.utc_today()
+    monkeypatch.setattr(counter, "utc_today", lambda: today - timedelta(days=3))
     view(library.public)
-    monkeypatch.setattr(usage, "utc_today", lambda: today)
+    monkeypatch.setattr(counter, "utc_today", lambda: today)
     assert flush_embed_views() == 1
-    assert usage._cache().get(f"{usage._day_key(today - timedelta(days=3))}:n") is None
+    assert counter._cache().get(f"{counter._day_key(today - timedelta(days=3))}:n") is None
     assert flush_embed_views() == 0
     assert sum(rows().values()) == 1
 
@@ -238,13 +247,12 @@ def test_the_opportunistic_flush_runs_at_most_once_per_interval(
     assert sum(rows().values()) == 1
     assert sum(pending_embed_views().values()) == 5
 
-    usage._cache().delete(usage.GATE_KEY)  # the interval has passed
+    counter._cache().delete(counter.GATE_KEY)  # the interval has passed
     view(library.public)
     assert sum(rows().values()) == 7
 
 
 def test_management_command_and_task_flush(library, embed_cache, capsys):
-    from challenges.tasks import flush_embed_views_task
 
     view(library.public)
     call_command("flush_embed_views")
@@ -267,7 +275,7 @@ REPORT_URL = "/admin/challenges/embed-views/"
 def embed_data(library):
     """Views of trust A's public challenge and of a trust B challenge, on distinct sites."""
     library.birch_public = make_challenge(library.school_b1, "Birch canaryb leaf rubbing")
-    today = usage.utc_today()
+    today = counter.utc_today()
     EmbedView.objects.create(
         challenge=library.public, site="www.ash-primary.example", day=today, views=7
     )
@@ -319,9 +327,6 @@ def test_a_moderator_never_sees_another_trusts_numbers(embed_data):
 
 
 def test_a_trust_admin_sees_their_trust_too(embed_data):
-    from home.models import Role
-    from home.roles import role_group
-    from tests.conftest import make_user
 
     admin_a = make_user("admin_a", role_group(embed_data.trust_a, Role.Kind.TRUST_ADMIN))
     body = report(admin_a).content.decode()
@@ -367,7 +372,7 @@ def test_the_chart_is_an_accessible_svg_with_a_table(embed_data):
 
 def test_the_chart_scales_bars_to_the_busiest_day():
     today = date(2026, 11, 22)
-    chart = usage.build_chart({today: 10, today - timedelta(days=1): 5}, today - timedelta(29), 30)
+    chart = build_chart({today: 10, today - timedelta(days=1): 5}, today - timedelta(29), 30)
     assert len(chart.bars) == 30
     assert chart.max_views == 10 and chart.total == 15
     assert chart.bars[-1].height == chart.plot_height

@@ -1,4 +1,4 @@
-"""Embed usage: how often each challenge is viewed on each school website, per UTC day.
+"""Embed views: how often each challenge is viewed on each school website, per UTC day.
 
 What is counted, and what is not
 --------------------------------
@@ -58,16 +58,17 @@ import ipaddress
 import logging
 import re
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.exceptions import DisallowedHost, PermissionDenied
+from django.core.exceptions import DisallowedHost
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Sum
+from django.db.models import F
+
+from ..models import EmbedView, LearningChallengePage
 
 logger = logging.getLogger(__name__)
 
@@ -295,8 +296,6 @@ def pending_embed_views():
 
 def _write_rows(totals):
     """Add each amount to its (challenge, site, day) row in one transaction; rows touched."""
-    from .models import EmbedView, LearningChallengePage
-
     touched = 0
     with transaction.atomic():
         existing = set(
@@ -376,208 +375,3 @@ def flush_embed_views():
     finally:
         if cache.get(LOCK_KEY) == token:
             cache.delete(LOCK_KEY)
-
-
-# The admin report --------------------------------------------------------------------------------
-
-REPORT_PERIODS = (30, 90)
-TABLE_LIMIT = 100
-
-
-def report_trusts_for(user):
-    """Trusts whose embed views the user may see: every trust for a superuser; else the trusts
-    the user moderates or administers (school editors get none)."""
-    from home.models import Role, TrustPage
-
-    if not (user.is_authenticated and user.is_active):
-        return TrustPage.objects.none()
-    if user.is_superuser:
-        return TrustPage.objects.all()
-    roles = Role.objects.filter(
-        group__user=user, kind__in=[Role.Kind.TRUST_MODERATOR, Role.Kind.TRUST_ADMIN]
-    )
-    return TrustPage.objects.filter(pk__in=roles.values("page_id"))
-
-
-def may_see_report(user):
-    return report_trusts_for(user).exists()
-
-
-@dataclass
-class Bar:
-    day: date
-    views: int
-    x: float
-    y: float
-    width: float
-    height: float
-
-
-@dataclass
-class Chart:
-    """Geometry of a server-side SVG bar chart of views per day (no JavaScript)."""
-
-    width: int
-    height: int
-    left: int
-    top: int
-    plot_width: int
-    plot_height: int
-    bars: list
-    max_views: int
-    total: int
-    peak: Bar | None
-
-    @property
-    def baseline(self):
-        return self.top + self.plot_height
-
-    @property
-    def right(self):
-        return self.left + self.plot_width
-
-    @property
-    def middle(self):
-        return self.top + self.plot_height / 2
-
-    @property
-    def half_views(self):
-        return self.max_views / 2
-
-    @property
-    def label_y(self):
-        return self.baseline + 18
-
-    @property
-    def first(self):
-        return self.bars[0]
-
-    @property
-    def last(self):
-        return self.bars[-1]
-
-    @property
-    def first_label_x(self):
-        return self.first.x
-
-    @property
-    def last_label_x(self):
-        return self.last.x + self.last.width
-
-
-def build_chart(per_day, start, days, width=720, height=240):
-    left, top, right, bottom = 56, 12, 12, 32
-    plot_width, plot_height = width - left - right, height - top - bottom
-    max_views = max(per_day.values(), default=0)
-    scale_max = max(max_views, 1)
-    slot = plot_width / days
-    bar_width = max(slot * 0.75, 1)
-    bars = []
-    for index in range(days):
-        day = start + timedelta(days=index)
-        views = per_day.get(day, 0)
-        bar_height = round(plot_height * views / scale_max, 2)
-        bars.append(
-            Bar(
-                day=day,
-                views=views,
-                x=round(left + index * slot + (slot - bar_width) / 2, 2),
-                y=round(top + plot_height - bar_height, 2),
-                width=round(bar_width, 2),
-                height=bar_height,
-            )
-        )
-    peak = max((bar for bar in bars if bar.views), key=lambda bar: bar.views, default=None)
-    return Chart(
-        width=width,
-        height=height,
-        left=left,
-        top=top,
-        plot_width=plot_width,
-        plot_height=plot_height,
-        bars=bars,
-        max_views=max_views,
-        total=sum(bar.views for bar in bars),
-        peak=peak,
-    )
-
-
-def embed_view_report(trust_ids, days, today=None):
-    """Views per day, per site and per challenge over the last `days` UTC days.
-
-    `trust_ids` None means every trust (superusers only).
-    """
-    from .models import EmbedView
-
-    today = today or utc_today()
-    start = today - timedelta(days=days - 1)
-    rows = EmbedView.objects.filter(day__gte=start, day__lte=today)
-    if trust_ids is not None:
-        rows = rows.filter(challenge__trust_id__in=list(trust_ids))
-    per_day = {
-        entry["day"]: entry["views"]
-        for entry in rows.values("day").annotate(views=Sum("views")).order_by()
-    }
-    sites = list(
-        rows.values("site")
-        .annotate(views=Sum("views"), challenges=Count("challenge", distinct=True))
-        .order_by("-views", "site")
-    )
-    challenges = list(
-        rows.values("challenge_id", "challenge__title")
-        .annotate(views=Sum("views"), sites=Count("site", distinct=True))
-        .order_by("-views", "challenge__title")
-    )
-    return {
-        "start": start,
-        "end": today,
-        "chart": build_chart(per_day, start, days),
-        "sites": sites[:TABLE_LIMIT],
-        "site_count": len(sites),
-        "challenges": challenges[:TABLE_LIMIT],
-        "challenge_count": len(challenges),
-        "table_limit": TABLE_LIMIT,
-    }
-
-
-def embed_views_report(request):
-    """Admin report: a trust's embed views, to its moderators and admins (superusers: any)."""
-    from django.template.response import TemplateResponse
-
-    user = request.user
-    trusts = list(report_trusts_for(user).order_by("title"))
-    if not trusts:
-        raise PermissionDenied
-    allowed = {trust.pk: trust for trust in trusts}
-    chosen = request.GET.get("trust", "")
-    if chosen:
-        try:
-            trust = allowed[int(chosen)]
-        except (KeyError, ValueError):
-            raise PermissionDenied from None
-        trust_ids, scope = [trust.pk], trust.title
-    elif user.is_superuser:
-        trust_ids, scope = None, "All trusts"
-    else:
-        trust_ids = list(allowed)
-        scope = ", ".join(trust.title for trust in trusts)
-    try:
-        days = int(request.GET.get("days", REPORT_PERIODS[0]))
-    except ValueError:
-        days = REPORT_PERIODS[0]
-    if days not in REPORT_PERIODS:
-        days = REPORT_PERIODS[0]
-    context = embed_view_report(trust_ids, days)
-    context.update(
-        {
-            "trusts": trusts,
-            "chosen_trust": chosen,
-            "show_all_option": user.is_superuser,
-            "scope": scope,
-            "days": days,
-            "periods": REPORT_PERIODS,
-            "unknown_site": UNKNOWN_SITE,
-            "has_unknown_site": any(site["site"] == UNKNOWN_SITE for site in context["sites"]),
-        }
-    )
-    return TemplateResponse(request, "challenges/admin/embed_views.html", context)

@@ -1,18 +1,48 @@
-"""Validators for the cached public channels (embed, widget, oEmbed, feeds)."""
+"""Small HTTP helpers shared by every app: conditional responses, inert JSON, absolute links and
+UUIDs from URLs. They import nothing of the apps (see the import contract in pyproject.toml)."""
 
 import hashlib
 import json
+import uuid
 
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from .models import PublicationStamp
-
 MAX_AGE = 300  # seconds; conditional GETs revalidate cheaply after that
 RENDER_CACHE_SECONDS = 3600  # the ETag changes on any publish, so stale entries are never hit
+
+# The escapes of django.utils.html.json_script: JSON that cannot close a <script> element and is
+# harmless even if a page mistakes it for HTML.
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def inert_json(data, **options):
+    """JSON text with <, > and & escaped."""
+    return json.dumps(data, ensure_ascii=False, **options).translate(JSON_ESCAPES)
+
+
+class InertJsonResponse(HttpResponse):
+    """A JSON response whose <, > and & are escaped."""
+
+    def __init__(self, data, **kwargs):
+        kwargs.setdefault("content_type", "application/json")
+        super().__init__(inert_json(data, cls=DjangoJSONEncoder), **kwargs)
+
+
+def absolute_url(request, page):
+    """The page's address on the host the request came to (links out of embeds and prints)."""
+    return request.build_absolute_uri(page.url)
+
+
+def uuid_or_404(value):
+    """The UUID in a URL; anything else is a 404, like an unknown one."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Http404 from None
 
 
 def channel_etag(request, *parts):
@@ -24,16 +54,17 @@ def channel_etag(request, *parts):
     return quote_etag(digest.hexdigest()[:32])
 
 
-def conditional(request, render, *etag_parts, last_modified=None, cache_rendering=False):
+def conditional(
+    request, render, *etag_parts, changed_at, last_modified=None, cache_rendering=False
+):
     """304 when the client's copy is current, else render(); both carry validators.
 
-    Every ETag includes the publication stamp, so any publish or unpublish invalidates it.
+    `changed_at` is when anything the response may show last changed: it is part of every ETag.
     With `cache_rendering`, a rendered 200 is kept in the cache under its ETag (a warm embed
     costs two small queries and no template rendering).
     """
-    stamp = PublicationStamp.current()
-    last_modified = max(filter(None, [last_modified, stamp]))
-    etag = channel_etag(request, stamp.isoformat(), *etag_parts)
+    last_modified = max(filter(None, [last_modified, changed_at]))
+    etag = channel_etag(request, changed_at.isoformat(), *etag_parts)
     response = get_conditional_response(
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )
@@ -56,15 +87,3 @@ def _cached_render(etag, render):
     if response.status_code == 200:
         cache.set(key, (response.content, response["Content-Type"]), RENDER_CACHE_SECONDS)
     return response
-
-
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-class InertJsonResponse(HttpResponse):
-    """JSON whose <, > and & are escaped: harmless even if a page mistakes it for HTML."""
-
-    def __init__(self, data, **kwargs):
-        kwargs.setdefault("content_type", "application/json")
-        text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
-        super().__init__(text, **kwargs)

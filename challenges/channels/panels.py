@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from wagtail.admin.panels import Panel
 
-from .sizing import estimated_embed_height
+from ..sizing import estimated_embed_height
+from ..visibility import PUBLIC
 
 
 def embed_snippets(base_url, challenge):
@@ -53,7 +54,7 @@ class EmbedSnippetsPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             page = self.instance
-            shareable = bool(page.pk and page.live and page.audience == "public")
+            shareable = bool(page.pk and page.live and page.audience == PUBLIC)
             context["is_public_and_live"] = shareable
             if context["is_public_and_live"]:
                 base_url = self.request.build_absolute_uri("/").rstrip("/")

@@ -1,4 +1,4 @@
-"""The learning challenge format v1: the page model, its taxonomy and its media models."""
+"""The learning challenge format v1: the page model, its tags and its contributors."""
 
 import uuid
 
@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
-from django.utils.text import slugify
+from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -20,21 +20,20 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.api import APIField
-from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from home.models import SchoolPage, TrustPage
 
-from . import visibility
-from .blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
-from .forms import ChallengePageForm
-from .licences import LICENCE_CHOICES, licence_for
-from .panels import EmbedSnippetsPanel
-from .richtext import sanitise_rich_text
-from .vocabulary import (
+from .. import visibility
+from ..blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
+from ..channels.panels import EmbedSnippetsPanel
+from ..forms import ChallengePageForm
+from ..licences import LICENCE_CHOICES, licence_for
+from ..richtext import sanitise_rich_text
+from ..visibility import ChallengeQuerySet
+from ..vocabulary import (
     AdultSupport,
     Cost,
     Kind,
@@ -42,114 +41,10 @@ from .vocabulary import (
     key_stages_for,
     sorted_years,
 )
+from .media import ChallengeImage
+from .taxonomy import Subject, Theme, YearGroup
 
 SUMMARY_MAX_LENGTH = 300
-
-
-class TaxonomyTerm(models.Model):
-    """A controlled term; the slug is what search filters and the interchange format use."""
-
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    description = models.CharField(max_length=255, blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify(self.name)
-        super().save(*args, **kwargs)
-
-
-class Subject(TaxonomyTerm):
-    """National curriculum subjects, RE, PSHE/RSHE and the EYFS areas of learning."""
-
-    class Group(models.TextChoices):
-        CURRICULUM = "curriculum", "National curriculum"
-        OTHER = "other", "RE and PSHE/RSHE"
-        EYFS = "eyfs", "EYFS area of learning"
-
-    group = models.CharField(max_length=12, choices=Group.choices, default=Group.CURRICULUM)
-    panels = TaxonomyTerm.panels + [FieldPanel("group")]
-
-
-class Theme(TaxonomyTerm):
-    """Cross-curricular themes such as wellbeing, outdoors or kindness."""
-
-
-class YearGroup(models.Model):
-    """Nursery, Reception and Years 1 to 13; fixed data seeded by a migration."""
-
-    code = models.CharField(max_length=2, unique=True)
-    name = models.CharField(max_length=20)
-    key_stage = models.CharField(max_length=4)
-    sort_order = models.PositiveSmallIntegerField()
-
-    class Meta:
-        ordering = ["sort_order"]
-
-    def __str__(self):
-        return self.name
-
-
-class MediaCreditMixin(models.Model):
-    """Credit and licence travel with every image and document."""
-
-    credit = models.CharField(
-        max_length=255, blank=True, help_text="Who made it, e.g. 'Photo: Mrs K., Oak Primary'."
-    )
-    licence = models.CharField(max_length=40, choices=LICENCE_CHOICES, blank=True)
-    source_url = models.URLField(blank=True, help_text="Where it came from, if not made by us.")
-    shows_pupils = models.BooleanField(
-        default=False, help_text="Tick if pupils can be seen or identified in it."
-    )
-    pupil_consent_confirmed = models.BooleanField(
-        default=False,
-        help_text="The school has confirmed consent for every pupil shown. Never shared outside "
-        "this library.",
-    )
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        if self.shows_pupils and not self.pupil_consent_confirmed:
-            raise ValidationError(
-                {
-                    "pupil_consent_confirmed": "This shows pupils: confirm the school has consent "
-                    "for every pupil shown, or choose another file."
-                }
-            )
-
-    @property
-    def may_leave_instance(self):
-        """Anything showing pupils stays here: not in exports, feeds, the API, oEmbed or JSON-LD."""
-        return not self.shows_pupils
-
-
-MEDIA_FIELDS = ("credit", "licence", "source_url", "shows_pupils", "pupil_consent_confirmed")
-
-
-class ChallengeImage(MediaCreditMixin, AbstractImage):  # noqa: DJ008 (AbstractImage has __str__)
-    admin_form_fields = Image.admin_form_fields + MEDIA_FIELDS
-
-
-class ChallengeImageRendition(AbstractRendition):
-    image = models.ForeignKey(ChallengeImage, on_delete=models.CASCADE, related_name="renditions")
-
-    class Meta:
-        unique_together = (("image", "filter_spec", "focal_point_key"),)
-
-
-class ChallengeDocument(MediaCreditMixin, AbstractDocument):  # noqa: DJ008
-    admin_form_fields = Document.admin_form_fields + MEDIA_FIELDS
 
 
 class ChallengeTag(TaggedItemBase):
@@ -275,6 +170,8 @@ class LearningChallengePage(Page):
         related_name="owned_challenges",
     )
     audience = models.CharField(max_length=40, editable=False, db_index=True, default="")
+
+    objects = PageManager.from_queryset(ChallengeQuerySet)()
 
     base_form_class = ChallengePageForm
     parent_page_types = ["home.SchoolPage", "home.TrustPage"]
@@ -528,8 +425,6 @@ class LearningChallengePage(Page):
     # Serving ----------------------------------------------------------------------------------
 
     def serve(self, request, *args, **kwargs):
-        from django.http import Http404
-
         if not visibility.can_view(request.user, self):
             raise Http404  # a challenge the viewer may not see looks exactly like a missing one
         return super().serve(request, *args, **kwargs)
@@ -538,55 +433,3 @@ class LearningChallengePage(Page):
         if self.visibility != Visibility.PUBLIC:
             return []
         return super().get_sitemap_urls(request)
-
-
-class PublicationStamp(models.Model):
-    """When anything public last changed (publish, unpublish, move, delete): one row.
-
-    Cached channels (embeds, widget, feeds, oEmbed) derive their ETag and Last-Modified from it,
-    so every process sees the same value.
-    """
-
-    changed_at = models.DateTimeField()
-
-    def __str__(self):
-        return f"public content changed at {self.changed_at:%Y-%m-%d %H:%M:%S}"
-
-    @classmethod
-    def bump(cls):
-        from django.utils import timezone
-
-        cls.objects.update_or_create(pk=1, defaults={"changed_at": timezone.now()})
-
-    @classmethod
-    def current(cls):
-        from django.utils import timezone
-
-        stamp = cls.objects.filter(pk=1).values_list("changed_at", flat=True).first()
-        return stamp or timezone.make_aware(timezone.datetime(2020, 1, 1))
-
-
-class EmbedView(models.Model):
-    """Views of a challenge embedded on one website (the referring host only) on one UTC day.
-
-    No personal data: challenge, site, day and a count. Counted in the cache and added here by
-    `challenges.usage.flush_embed_views`, never written per request.
-    """
-
-    challenge = models.ForeignKey(
-        LearningChallengePage, on_delete=models.CASCADE, related_name="embed_views"
-    )
-    site = models.CharField(max_length=253)
-    day = models.DateField()
-    views = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["challenge", "site", "day"], name="one_embed_view_row_per_site_per_day"
-            )
-        ]
-        indexes = [models.Index(fields=["day"], name="embed_view_day")]
-
-    def __str__(self):
-        return f"{self.challenge_id} on {self.site} on {self.day:%Y-%m-%d}: {self.views}"

@@ -6,8 +6,10 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
-from .embed import channel_query, widget_cards
-from .http_cache import InertJsonResponse, conditional
+from challenges.channels.http_cache import conditional
+from library.http import InertJsonResponse
+
+from .listings import channel_query, widget_cards
 
 FEED_SIZE = 50
 

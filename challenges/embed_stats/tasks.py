@@ -1,11 +1,11 @@
-"""Background tasks (django-tasks): enqueue them from the task worker's scheduler or cron."""
+"""Background tasks of embed views (django-tasks): enqueue them from a scheduler or cron."""
 
 from django_tasks import task
+
+from .counter import flush_embed_views
 
 
 @task()
 def flush_embed_views_task():
     """Move embed view counts from the cache into the database; returns the rows touched."""
-    from .usage import flush_embed_views
-
     return flush_embed_views()

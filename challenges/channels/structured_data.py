@@ -1,6 +1,6 @@
 """schema.org LearningResource JSON-LD for a public challenge page."""
 
-from .vocabulary import YEAR_GROUPS
+from ..vocabulary import YEAR_GROUPS
 
 
 def iso_duration(minutes):

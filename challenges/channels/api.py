@@ -6,9 +6,9 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from .filters import ChallengeFilterForm
-from .models import LearningChallengePage
-from .visibility import anonymous, visible_to
+from ..filters import ChallengeFilterForm
+from ..models import LearningChallengePage
+from ..visibility import anonymous
 
 # The API filters through the search filter form; each maps onto the page's own relations.
 API_FILTERS = {
@@ -55,7 +55,9 @@ class ChallengesAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         # Anonymous whatever the session: the API never reveals non-public challenges.
-        return visible_to(anonymous()).order_by("-first_published_at", "pk")
+        return LearningChallengePage.objects.visible_to(anonymous()).order_by(
+            "-first_published_at", "pk"
+        )
 
     # child_of/descendant_of and the detail view look pages up here: the same rule guards them.
     def get_base_queryset(self):

@@ -8,8 +8,10 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
-from .embed import absolute_url, get_public_challenge, public_challenges
-from .http_cache import InertJsonResponse, conditional
+from library.http import InertJsonResponse, absolute_url
+
+from .embed import get_public_challenge, public_challenges
+from .http_cache import conditional
 
 EMBED_PATH = re.compile(r"^/embed/challenges/(?P<uid>[0-9a-fA-F-]{32,36})/?$")
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 640, 800

@@ -1,0 +1,1 @@
+"""Embed views: counted in the cache, flushed to `EmbedView` rows, and the admin report."""

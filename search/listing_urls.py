@@ -1,0 +1,14 @@
+"""Saved searches on other websites: the list widget (JSON and plain iframe) and the Atom feed.
+
+Mounted at the site root (not under /search/): their addresses are pasted into school websites.
+"""
+
+from django.urls import path
+
+from . import feeds, listings
+
+urlpatterns = [
+    path("embed/challenges.json", listings.widget_json, name="embed_widget_json"),
+    path("embed/list/", listings.embed_list, name="embed_list"),
+    path("feeds/challenges/", feeds.challenge_feed, name="challenge_feed"),
+]

@@ -1,0 +1,89 @@
+"""Saved searches shown on other websites: the list widget as JSON and as a plain iframe page.
+
+Search owns them because each is a search (the filter form plus `limit`) answered by the
+search implementation; the challenge channels only lend their theme and accent.
+"""
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from challenges.channels.embed import accent_for
+from challenges.channels.http_cache import conditional
+from challenges.filters import ChallengeFilterForm
+from challenges.visibility import anonymous
+from library.http import InertJsonResponse
+
+from .backends import get_search
+
+WIDGET_MAX_LIMIT = 24
+
+
+def channel_query(request, default_limit=6, max_limit=WIDGET_MAX_LIMIT):
+    """The search filter form plus `limit`: (ChallengeQuery, {}) or (None, errors)."""
+    form = ChallengeFilterForm(request.GET)
+    limit = request.GET.get("limit", str(default_limit))
+    errors = {}
+    if not limit.isdigit() or not 1 <= int(limit) <= max_limit:
+        errors["limit"] = f"limit must be a whole number from 1 to {max_limit}."
+    if not form.is_valid():
+        errors.update(form.error_text())
+    if errors:
+        return None, errors
+    return form.to_query(per_page=int(limit)), {}
+
+
+def widget_cards(request, query):
+    """Public challenge cards for other websites, with absolute URLs."""
+    result = get_search().search(query, anonymous())
+    cards = []
+    for card in result.results:
+        cards.append({
+            "uid": card["uid"],
+            "title": card["title"],
+            "summary": card["summary"],
+            "url": request.build_absolute_uri(card["url"]),
+            "embed_url": request.build_absolute_uri(reverse("embed_challenge", args=[card["uid"]])),
+            "image_url": request.build_absolute_uri(card["image_url"]) if card["image_url"] else "",
+            "image_alt": card.get("image_alt", ""),
+            "school": card["school"],
+            "trust": card["trust"],
+            "key_stages": card["key_stages"],
+            "duration_min_minutes": card["duration_min_minutes"],
+            "duration_max_minutes": card["duration_max_minutes"],
+            "first_published_at": card.get("first_published_at"),
+            "last_published_at": card.get("last_published_at"),
+        })  # fmt: skip
+    return result.total, cards
+
+
+@require_safe
+def widget_json(request):
+    query, errors = channel_query(request)
+    if errors:
+        return InertJsonResponse({"errors": errors}, status=400)
+
+    def render_json():
+        total, cards = widget_cards(request, query)
+        return InertJsonResponse({"total": total, "results": cards})
+
+    return conditional(request, render_json)
+
+
+@require_safe
+@xframe_options_exempt
+def embed_list(request):
+    """The list widget as a plain page, for website builders that strip scripts."""
+    query, errors = channel_query(request)
+    if errors:
+        return render(request, "embed/list.html", {"errors": errors}, status=400)
+
+    def render_list():
+        total, cards = widget_cards(request, query)
+        accent = accent_for(request)
+        return render(request, "embed/list.html", {
+            "cards": cards, "total": total, "theme_url": reverse("embed_theme", args=[accent]),
+        })  # fmt: skip
+
+    return conditional(request, render_list)

@@ -10,6 +10,7 @@ import math
 
 from django.utils.html import strip_tags
 
+from .starters import is_unused_slot
 from .vocabulary import AgeBand
 
 # The print view, in lines of 11 pt body text.
@@ -61,7 +62,11 @@ def _sections(challenge, activities):
 
 
 def activities_for_band(challenge, band=None):
-    values = [block.value for block in challenge.activities if block.block_type == "activity"]
+    values = [
+        block.value
+        for block in challenge.activities
+        if block.block_type == "activity" and not is_unused_slot(block.value)
+    ]
     return [value for value in values if band is None or value["age_band"] in (band, AgeBand.ALL)]
 
 

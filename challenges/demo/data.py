@@ -216,12 +216,18 @@ class DemoUser:
 
 USERS = [
     DemoUser(
-        "editor.kingfisher", "Kingfisher", "Editor", "school_editor",
+        "editor.kingfisher",
+        "Kingfisher",
+        "Editor",
+        "school_editor",
         ("riverside/kingfisher",),
     ),
     DemoUser("editor.millbrook", "Millbrook", "Editor", "school_editor", ("riverside/millbrook",)),
     DemoUser(
-        "editor.weirvalley", "Weir Valley", "Editor", "school_editor",
+        "editor.weirvalley",
+        "Weir Valley",
+        "Editor",
+        "school_editor",
         ("riverside/weir-valley",),
     ),
     DemoUser("editor.oak", "Oak", "Editor", "school_editor", ("oakfield/oak",)),
@@ -229,28 +235,43 @@ USERS = [
     DemoUser("editor.ashgrove", "Ashgrove", "Editor", "school_editor", ("oakfield/ashgrove",)),
     DemoUser("editor.aurora", "Aurora", "Editor", "school_editor", ("northern-lights/aurora",)),
     DemoUser(
-        "editor.fellside", "Fellside", "Editor", "school_editor",
+        "editor.fellside",
+        "Fellside",
+        "Editor",
+        "school_editor",
         ("northern-lights/fellside",),
     ),
     DemoUser(
-        "editor.harbourview", "Harbour View", "Editor", "school_editor",
+        "editor.harbourview",
+        "Harbour View",
+        "Editor",
+        "school_editor",
         ("northern-lights/harbour-view",),
     ),
     # A teacher who works part of the week at each of two schools of the same trust.
     DemoUser(
-        "teacher.shared", "Shared", "Teacher", "school_editor",
+        "teacher.shared",
+        "Shared",
+        "Teacher",
+        "school_editor",
         ("riverside/kingfisher", "riverside/millbrook"),
     ),
     DemoUser("moderator.riverside", "Riverside", "Moderator", "trust_moderator", ("riverside",)),
     DemoUser("moderator.oakfield", "Oakfield", "Moderator", "trust_moderator", ("oakfield",)),
     DemoUser(
-        "moderator.northernlights", "Northern Lights", "Moderator", "trust_moderator",
+        "moderator.northernlights",
+        "Northern Lights",
+        "Moderator",
+        "trust_moderator",
         ("northern-lights",),
     ),
     DemoUser("trustadmin.riverside", "Riverside", "Trust admin", "trust_admin", ("riverside",)),
     DemoUser("trustadmin.oakfield", "Oakfield", "Trust admin", "trust_admin", ("oakfield",)),
     DemoUser(
-        "trustadmin.northernlights", "Northern Lights", "Trust admin", "trust_admin",
+        "trustadmin.northernlights",
+        "Northern Lights",
+        "Trust admin",
+        "trust_admin",
         ("northern-lights",),
     ),
 ]
@@ -566,104 +587,139 @@ CHALLENGES = [
                 "Recycling sort",
                 "<p>Sort a bag of clean recycling into groups: paper, plastic, metal, glass. "
                 "Count each group. Which has the most?</p>",
-                day="mon", subject="maths", age_band="eyfs",
+                day="mon",
+                subject="maths",
+                age_band="eyfs",
             ),
             Activity(
                 "Recycling tally",
                 "<p>Keep a tally of everything your family recycles today. Make a pictogram "
                 "where one picture stands for two items.</p>",
-                day="mon", subject="maths", age_band="ks1",
+                day="mon",
+                subject="maths",
+                age_band="ks1",
             ),
             Activity(
                 "Bin bar chart",
                 "<p>Weigh or count what goes into each bin this week and draw a bar chart. "
                 "What fraction of your rubbish is recycled?</p>",
-                day="mon", subject="maths", age_band="lks2",
+                day="mon",
+                subject="maths",
+                age_band="lks2",
             ),
             Activity(
                 "Percentage planet",
                 "<p>About 71% of the Earth's surface is water. Shade a 10 × 10 grid to show "
                 "it. Then work out the percentage of your family's rubbish that is recycled.</p>",
-                day="mon", subject="maths", age_band="uks2",
+                day="mon",
+                subject="maths",
+                age_band="uks2",
             ),
             Activity(
                 "Share a planet story",
                 "<p>Read a picture book about animals or the outdoors together. Point to the "
                 "pictures and talk: where do the animals live?</p>",
-                day="tue", subject="reading", age_band="eyfs",
+                day="tue",
+                subject="reading",
+                age_band="eyfs",
             ),
             Activity(
                 "Fact finders",
                 "<p>Read a non-fiction book about the Earth or oceans. Find three facts and "
                 "tell someone at home.</p>",
-                day="tue", subject="reading", age_band="ks1",
+                day="tue",
+                subject="reading",
+                age_band="ks1",
             ),
             Activity(
                 "Read and retrieve",
                 "<p>Read a short information text about rainforests. Answer: where are they "
                 "found, why do they matter and what is harming them?</p>",
-                day="tue", subject="reading", age_band="lks2",
+                day="tue",
+                subject="reading",
+                age_band="lks2",
             ),
             Activity(
                 "News reader",
                 "<p>Read a children's news article about the environment (ask a grown-up to "
                 "find one). Summarise it in three sentences and give your opinion.</p>",
-                day="tue", subject="reading", age_band="uks2", needs_screen=True,
+                day="tue",
+                subject="reading",
+                age_band="uks2",
+                needs_screen=True,
             ),
             Activity(
                 "Mark making: our world",
                 "<p>Draw your favourite place outside and tell a grown-up about it. They can "
                 "write your words underneath.</p>",
-                day="wed", subject="writing", age_band="eyfs",
+                day="wed",
+                subject="writing",
+                age_band="eyfs",
             ),
             Activity(
                 "Label the Earth",
                 "<p>Draw the Earth and label land, sea, ice and clouds. Write a sentence about "
                 "why you love our planet using <b>because</b>.</p>",
-                day="wed", subject="writing", age_band="ks1",
+                day="wed",
+                subject="writing",
+                age_band="ks1",
             ),
             Activity(
                 "Postcard from the planet",
                 "<p>Write a postcard from the Earth to the people who live on it. Use "
                 "expanded noun phrases (<i>the sparkling, icy Arctic</i>).</p>",
-                day="wed", subject="writing", age_band="lks2",
+                day="wed",
+                subject="writing",
+                age_band="lks2",
             ),
             Activity(
                 "Persuasive letter",
                 "<p>Write a letter to your local council persuading them to make one change "
                 "for the planet. Use rhetorical questions and facts from Tuesday.</p>",
-                day="wed", subject="writing", age_band="uks2",
+                day="wed",
+                subject="writing",
+                age_band="uks2",
             ),
             Activity(
                 "Sound hunt: s for sea",
                 "<p>Go on a hunt for things that start with <b>s</b>, <b>t</b> and "
                 "<b>p</b>: sea, tree, plant. Say each sound, then the word.</p>",
-                day="thu", subject="phonics", age_band="eyfs",
+                day="thu",
+                subject="phonics",
+                age_band="eyfs",
             ),
             Activity(
                 "Planet phonics",
                 "<p>Find and write words with <b>ea</b> and <b>ee</b> (sea, tree, clean, green). "
                 "Sort them into two lists and read them aloud.</p>",
-                day="thu", subject="phonics", age_band="ks1",
+                day="thu",
+                subject="phonics",
+                age_band="ks1",
             ),
             Activity(
                 "Prefix power",
                 "<p>Add <b>re-</b>, <b>un-</b> and <b>dis-</b> to words (recycle, unplug, "
                 "disappear). Write a sentence for each.</p>",
-                day="thu", subject="phonics", age_band="lks2",
+                day="thu",
+                subject="phonics",
+                age_band="lks2",
             ),
             Activity(
                 "Suffix spotting: -tion and -sion",
                 "<p>Pollution, conservation, decision: collect ten -tion and -sion words. Which "
                 "rule tells you which ending to use?</p>",
-                day="thu", subject="phonics", age_band="uks2", needs_screen=True,
+                day="thu",
+                subject="phonics",
+                age_band="uks2",
+                needs_screen=True,
             ),
             Activity(
                 "Family planet pledge",
                 "<p>Together, choose three things your family will do to help the planet "
                 "(walk to school, switch off lights, grow something). Make a poster and stick "
                 "it on the fridge.</p>",
-                day="fri", subject="other",
+                day="fri",
+                subject="other",
             ),
         ],
         family_guidance="<p>Each child does the activities for their own age; the whole family "
@@ -899,8 +955,7 @@ CHALLENGES = [
             ),
         ],
         family_guidance="<p>The letter is private: please don't read it unless invited.</p>",
-        share_how="You don't need to share the letter itself: tell your tutor you have "
-        "written it.",
+        share_how="You don't need to share the letter itself: tell your tutor you have written it.",
         contributors=["Mr H., head of Year 7, Weir Valley"],
         hero_decorative=True,
     ),
@@ -1178,8 +1233,7 @@ CHALLENGES = [
                 day="fri",
             ),
         ],
-        stretch_ideas="<p>Grow one pot in a dark cupboard. What is different after four "
-        "days?</p>",
+        stretch_ideas="<p>Grow one pot in a dark cupboard. What is different after four days?</p>",
         safety_notes="<p>Check for egg allergies; an adult helps with scissors.</p>",
         share_hashtag="#OakCressHeads",
         contributors=["Mrs K., Oak Primary", "The Early Years team, Oak Primary"],
@@ -1288,8 +1342,7 @@ CHALLENGES = [
         activities=[
             Activity(
                 "Play and think",
-                "<p>Play a board game you already have. What makes it fun? What are the "
-                "rules?</p>",
+                "<p>Play a board game you already have. What makes it fun? What are the rules?</p>",
             ),
             Activity(
                 "Design",
@@ -1602,53 +1655,68 @@ CHALLENGES = [
                 "Rocket shapes",
                 "<p>Make a rocket from 2D shapes: how many triangles, rectangles and circles "
                 "did you use?</p>",
-                day="mon", subject="maths", age_band="eyfs",
+                day="mon",
+                subject="maths",
+                age_band="eyfs",
             ),
             Activity(
                 "Planet number facts",
                 "<p>Order the planets by size using fruit. Count how many moons each planet "
                 "has (look in a book) and compare with &lt; and &gt;.</p>",
-                day="mon", subject="maths", age_band="ks1",
+                day="mon",
+                subject="maths",
+                age_band="ks1",
             ),
             Activity(
                 "Big numbers in space",
                 "<p>Round the distances of the planets from the Sun to the nearest million "
                 "kilometres and order them.</p>",
-                day="mon", subject="maths", age_band="uks2",
+                day="mon",
+                subject="maths",
+                age_band="uks2",
             ),
             Activity(
                 "Space stories",
                 "<p>Share a story set in space. Who are the characters? Where do they go?</p>",
-                day="tue", subject="reading",
+                day="tue",
+                subject="reading",
             ),
             Activity(
                 "Alien postcard",
                 "<p>Write a postcard from an alien visiting Earth. What surprises them?</p>",
-                day="wed", subject="writing", age_band="ks1",
+                day="wed",
+                subject="writing",
+                age_band="ks1",
             ),
             Activity(
                 "Mission log",
                 "<p>Write a diary entry as an astronaut on the International Space Station, "
                 "using time conjunctions and precise vocabulary.</p>",
-                day="wed", subject="writing", age_band="lks2",
+                day="wed",
+                subject="writing",
+                age_band="lks2",
             ),
             Activity(
                 "Moon phonics",
                 "<p>Find words with <b>oo</b>: moon, zoom, spoon, soon. Write them in a rocket "
                 "shape.</p>",
-                day="thu", subject="phonics", age_band="ks1",
+                day="thu",
+                subject="phonics",
+                age_band="ks1",
             ),
             Activity(
                 "Spot the space station",
                 "<p>With a grown-up, look up when the International Space Station will pass "
                 "over your home and go outside to watch it.</p>",
-                day="thu", needs_screen=True,
+                day="thu",
+                needs_screen=True,
             ),
             Activity(
                 "Family solar system",
                 "<p>Make a model or a giant chalk drawing of the solar system. Can everyone "
                 "say the planets in order?</p>",
-                day="fri", subject="other",
+                day="fri",
+                subject="other",
             ),
         ],
         safety_notes="<p><b>Never look directly at the Sun</b>, even with sunglasses or "
@@ -2296,8 +2364,7 @@ CHALLENGES = [
             ),
             Activity(
                 "Happy minds",
-                "<p>Make a 'happy list' of things that make you smile and stick it up at "
-                "home.</p>",
+                "<p>Make a 'happy list' of things that make you smile and stick it up at home.</p>",
                 day="fri",
             ),
         ],

@@ -50,6 +50,13 @@ MEDIA_FIELDS = ("credit", "licence", "source_url", "shows_pupils", "pupil_consen
 class ChallengeImage(MediaCreditMixin, AbstractImage):  # noqa: DJ008 (AbstractImage has __str__)
     admin_form_fields = Image.admin_form_fields + MEDIA_FIELDS
 
+    @property
+    def default_alt_text(self):
+        """Never the title (often a file name such as "IMG_2034"): alt text is written where the
+        image is used, or the image is marked decorative. Wagtail's image tag and the image
+        block's suggestion both read this."""
+        return ""
+
 
 class ChallengeImageRendition(AbstractRendition):
     image = models.ForeignKey(ChallengeImage, on_delete=models.CASCADE, related_name="renditions")

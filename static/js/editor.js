@@ -27,8 +27,36 @@
     update();
   }
 
+  // "Ready to submit": title, summary and year groups are checked as the teacher types.
+  function attachReadiness() {
+    const panel = document.querySelector("[data-readiness]");
+    if (!panel) return;
+    const title = document.getElementById("id_title");
+    const summary = document.getElementById("id_summary");
+    const years = () => document.querySelectorAll("input[name='year_groups']:checked").length;
+    const checks = {
+      title: () => Boolean(title && title.value.trim()),
+      summary: () => Boolean(summary && summary.value.trim() && summary.value.length <= Number(summary.dataset.characterLimit || 300)),
+      year_groups: () => years() > 0,
+    };
+    const update = () => {
+      panel.querySelectorAll("li[data-live]").forEach((item) => {
+        const done = checks[item.dataset.requirement]();
+        item.classList.toggle("is-done", done);
+        item.querySelector(".readiness__mark").textContent = done ? "✓" : "○";
+        item.querySelector("[data-readiness-state]").textContent = done ? " (done)" : " (still needed)";
+      });
+      panel.querySelector("[data-readiness-done]").textContent =
+        panel.querySelectorAll("li.is-done").length;
+    };
+    document.addEventListener("input", update);
+    document.addEventListener("change", update);
+    update();
+  }
+
   function attachAll() {
     document.querySelectorAll("[data-character-limit]").forEach(attachCounter);
+    attachReadiness();
   }
 
   function showCopyResult(event, buttonText, statusText) {

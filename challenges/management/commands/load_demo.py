@@ -84,9 +84,11 @@ class Command(BaseCommand):
     def print_logins(self, pages):
         write = self.stdout.write
         write("")
-        write(self.style.SUCCESS(
-            f"Admin login: {ADMIN_URL}  user {data.SUPERUSER}  password {data.DEMO_PASSWORD}"
-        ))
+        write(
+            self.style.SUCCESS(
+                f"Admin login: {ADMIN_URL}  user {data.SUPERUSER}  password {data.DEMO_PASSWORD}"
+            )
+        )
         write("")
         rows = [(data.SUPERUSER, "Superuser", "Everything")]
         for user in data.USERS:
@@ -178,17 +180,28 @@ class DemoLoader:
     def ensure_trusts_and_schools(self):
         for trust in data.TRUSTS:
             trust_page = self._add_published(
-                self.home, TrustPage, trust.slug,
-                title=trust.title, intro=trust.intro, contact_email=trust.contact_email,
-                website=trust.website, default_licence=trust.default_licence,
+                self.home,
+                TrustPage,
+                trust.slug,
+                title=trust.title,
+                intro=trust.intro,
+                contact_email=trust.contact_email,
+                website=trust.website,
+                default_licence=trust.default_licence,
                 default_visibility=trust.default_visibility,
             )
             self.pages[trust.slug] = trust_page
             for school in trust.schools:
                 self.pages[f"{trust.slug}/{school.slug}"] = self._add_published(
-                    trust_page, SchoolPage, school.slug,
-                    title=school.title, intro=school.intro, contact_email=school.contact_email,
-                    phone=school.phone, address=school.address, website=school.website,
+                    trust_page,
+                    SchoolPage,
+                    school.slug,
+                    title=school.title,
+                    intro=school.intro,
+                    contact_email=school.contact_email,
+                    phone=school.phone,
+                    address=school.address,
+                    website=school.website,
                     accent_colour=school.accent_colour,
                     default_share_how=school.default_share_how,
                 )
@@ -203,7 +216,8 @@ class DemoLoader:
             ).exists():
                 continue
             request = Partnership.objects.create(
-                requester=requester, partner=partner,
+                requester=requester,
+                partner=partner,
                 requested_by=self._user_with_role("trust_admin", partnership.requester),
             )
             if partnership.accepted:
@@ -259,7 +273,9 @@ class DemoLoader:
             contributors=[ChallengeContributor(display_name=n) for n in challenge.contributors],
             hero_image=self._hero_image(challenge, slug, parent, palette),
             hero_image_decorative=challenge.hero_decorative,
-            hero_image_alt="" if challenge.hero_decorative else (
+            hero_image_alt=""
+            if challenge.hero_decorative
+            else (
                 f"Illustrated title card reading “{challenge.title}”, on a "
                 f"{palette_description(palette)} background with soft shapes."
             ),
@@ -318,7 +334,9 @@ class DemoLoader:
         if image is not None:
             return image
         jpeg = hero_jpeg(
-            challenge.title, f"Learning challenge · {parent.title}", palette,
+            challenge.title,
+            f"Learning challenge · {parent.title}",
+            palette,
             seed=f"{challenge.owner}/{slug}",
         )
         image = ChallengeImage(

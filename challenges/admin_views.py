@@ -134,7 +134,6 @@ def copy_challenge(request, parent_id, page_id):
         keep_live=False,
         copy_revisions=False,
         user=request.user,
-        log_action=True,
     )
     copy.save_revision(user=request.user, log_action=False)
     messages.success(request, f"“{source.title}” copied. Change what you need, then submit it.")

@@ -1,6 +1,6 @@
 """Signing in to the Wagtail admin in a browser test, as a teacher does: through the login form."""
 
-PASSWORD = "correct-horse-battery"  # tests/conftest.py: every test user has it
+from tests.factories import PASSWORD
 
 
 def sign_in(page, live_server, user):

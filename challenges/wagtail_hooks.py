@@ -174,7 +174,7 @@ def register_embed_views_admin_urls():
     return [path("challenges/embed-views/", embed_views_report, name="challenges_embed_views")]
 
 
-# The editor's own script and styles: character counts, "Copied", the compact Essentials tab ------
+# The editor's script (character counts, "Copied") and the admin styles of our panels ----------
 
 
 @hooks.register("insert_editor_js")
@@ -182,6 +182,6 @@ def editor_js():
     return format_html('<script src="{}" defer></script>', static("js/editor.js"))
 
 
-@hooks.register("insert_editor_css")
+@hooks.register("insert_global_admin_css")
 def editor_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/editor.css"))

@@ -187,7 +187,6 @@ class LearningChallengePage(Page):
         ReadinessPanel(heading="Ready to submit"),
         TitleFieldPanel("title", heading="Title (needed to submit)"),
         FieldPanel("summary", heading="Summary (needed to submit)"),
-        FieldPanel("kind"),
         FieldPanel(
             "year_groups",
             heading="Year groups (needed to submit)",
@@ -197,7 +196,7 @@ class LearningChallengePage(Page):
             [FieldPanel("duration_min_minutes"), FieldPanel("duration_max_minutes")],
             heading="How long",
         ),
-        FieldRowPanel([FieldPanel("cost"), FieldPanel("adult_support")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("cost"), FieldPanel("adult_support")]),
         FieldPanel(
             "subjects",
             widget=GroupedCheckboxes(group_of=lambda subject: subject.get_group_display()),
@@ -207,9 +206,8 @@ class LearningChallengePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),
-                FieldPanel("hero_image_alt"),
+                FieldRowPanel([FieldPanel("hero_image_alt"), FieldPanel("hero_image_credit")]),
                 FieldPanel("hero_image_decorative"),
-                FieldPanel("hero_image_credit"),
             ],
             heading="Main image",
         ),

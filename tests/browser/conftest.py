@@ -157,15 +157,36 @@ def realistic_library(library, image_factory):
         ("material", {"item": "A magnifying glass", "household_alternative": "a phone camera"}),
     ]
     challenge.activities = [
-        ("activity", {"title": "Go on a minibeast hunt", "age_band": "all", "needs_screen": False,
-                      "day": "mon", "subject": "other",
-                      "body": "<p>Look under <b>stones</b> and logs. Count what you find.</p>"}),
-        ("activity", {"title": "Build your bug hotel", "age_band": "ks1", "needs_screen": False,
-                      "body": "<p>Stack the materials in a dry, sheltered spot.</p>"
-                              "<ul><li>Canes at the top</li><li>Cones at the bottom</li></ul>"}),
-        ("activity", {"title": "Research a minibeast", "age_band": "uks2",
-                      "needs_screen": True,
-                      "body": "<p>Find out what your minibeast eats and write three facts.</p>"}),
+        (
+            "activity",
+            {
+                "title": "Go on a minibeast hunt",
+                "age_band": "all",
+                "needs_screen": False,
+                "day": "mon",
+                "subject": "other",
+                "body": "<p>Look under <b>stones</b> and logs. Count what you find.</p>",
+            },
+        ),
+        (
+            "activity",
+            {
+                "title": "Build your bug hotel",
+                "age_band": "ks1",
+                "needs_screen": False,
+                "body": "<p>Stack the materials in a dry, sheltered spot.</p>"
+                "<ul><li>Canes at the top</li><li>Cones at the bottom</li></ul>",
+            },
+        ),
+        (
+            "activity",
+            {
+                "title": "Research a minibeast",
+                "age_band": "uks2",
+                "needs_screen": True,
+                "body": "<p>Find out what your minibeast eats and write three facts.</p>",
+            },
+        ),
     ]
     challenge.family_guidance = (
         "<p>Talk about why insects matter. <i>No need to buy anything.</i></p>"

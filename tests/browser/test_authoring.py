@@ -80,3 +80,48 @@ def test_failed_submit_keeps_the_draft_and_says_so(live_server, page, console, l
     draft = LearningChallengePage.objects.get(pk=draft.pk)
     assert draft.get_latest_revision_as_object().summary.startswith("Draw a rainbow fish")
     assert not console.errors, console.errors
+
+
+def test_a_long_summary_is_counted_and_never_cut(live_server, page, console, library):
+    sign_in(page, live_server, library.editor_a1)
+    page.goto(add_challenge_url(live_server, library.school_a1))
+    text = "Families build a bug hotel from things found at home and in the garden. " * 5
+    page.fill("#id_summary", text)  # pasted, 365 characters
+
+    assert page.locator("#id_summary").input_value() == text
+    counter = page.locator("#id_summary-count")
+    assert counter.inner_text().startswith(f"{len(text)} of 300 characters: {len(text) - 300} too")
+    assert "id_summary-count" in page.locator("#id_summary").get_attribute("aria-describedby")
+    assert not console.errors, console.errors
+
+
+def test_essentials_tab_is_compact(live_server, page, library):
+    sign_in(page, live_server, library.editor_a1)
+    page.goto(add_challenge_url(live_server, library.school_a1))
+    page.wait_for_selector("[data-readiness]")
+    section = page.locator("section[id$='essentials'], #tab-essentials").first
+    height = section.evaluate("element => element.getBoundingClientRect().height")
+    # Issue 11 measured 3.8 screens of 900 px; year groups, subjects and themes now sit in rows.
+    print(f"\nEssentials: {height:.0f} px, {height / 900:.1f} screens of 900 px")
+    assert height < 3.0 * 900, f"Essentials is {height / 900:.1f} screens long"
+    year_rows = page.locator("#id_year_groups > div")
+    assert year_rows.count() == 6  # EYFS, KS1 to KS5
+
+
+def test_copy_buttons_say_copied(live_server, page, console, library):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    sign_in(page, live_server, library.moderator_a)
+    page.goto(f"{live_server.url}/admin/pages/{library.public.pk}/edit/")
+    page.get_by_role("tab", name="Sharing and licence").click()
+    button = page.locator("[data-controller='w-clipboard'] button").first
+    button.click()
+    page.wait_for_function(
+        "button => button.textContent.trim() === 'Copied'", arg=button.element_handle()
+    )
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert f'data-challenge="{library.public.uid}"' in copied
+    snippets = page.locator("[data-controller='w-clipboard'] textarea").evaluate_all(
+        "areas => areas.map(area => area.value)"
+    )
+    assert any("data-challenge-list" in code for code in snippets)
+    assert not console.errors, console.errors

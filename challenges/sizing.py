@@ -24,7 +24,7 @@ PRINT_ACTIVITY_LINES = 2.6  # its title and its labels
 # The embed at 700 px, in pixels.
 EMBED_CHARACTERS_PER_LINE = 78
 EMBED_LINE_PX = 24
-EMBED_FIXED_PX = 400  # header, facts, buttons, credit footer
+EMBED_FIXED_PX = 420  # header, facts, buttons, credit footer
 EMBED_HERO_PX = 460
 EMBED_HEADING_PX = 54
 EMBED_ACTIVITY_PX = 70

@@ -35,7 +35,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-# Search latency over 10,000 generated challenges (tests/perf/bench_*.py; `make test` skips them).
+# tests/perf/bench_*.py (`make test` skips them): search latency over 10,000 generated challenges,
+# embed throughput, and a 50-client load run through gunicorn and again through Varnish
+# (bench_load.py: needs PostgreSQL, REDIS_URL, VARNISH_URL and wrk, as .ci/run provides).
 bench: $(STAMP)
 	$(BIN)/python -m pytest tests/perf -s -p no:cacheprovider -o python_files='bench_*.py' $(PYTEST_ARGS)
 

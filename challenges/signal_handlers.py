@@ -5,6 +5,7 @@ Connected in ChallengesConfig.ready().
 
 from django.db.models import F
 
+from .channels import front_cache
 from .models import LearningChallengePage, PublicationStamp
 from .signals import ownership_rederived
 
@@ -32,5 +33,22 @@ def rederive_ownership_after_move(sender, instance, **kwargs):
 
 
 def public_content_changed(sender, **kwargs):
-    """Invalidates every cached channel (their ETags derive from this stamp)."""
+    """Invalidates every cached channel and render (their keys derive from this stamp).
+
+    Any page: a school's or trust's name and place show on its challenges' pages and embeds;
+    subject, theme and year names show on every card and filter.
+    """
     PublicationStamp.bump()
+
+
+def purge_front_cache_of_page(sender, instance, **kwargs):
+    """Before a delete or move its current URLs, after a move or publish its new ones."""
+    front_cache.purge_after_commit([instance])
+
+
+def image_changed(sender, instance, **kwargs):
+    """A new file or credit of an image shows on the live challenges that use it."""
+    challenges = list(LearningChallengePage.objects.live().filter(hero_image=instance))
+    if challenges:
+        PublicationStamp.bump()
+        front_cache.purge_after_commit(challenges)

@@ -1,7 +1,5 @@
 """Admin wiring for challenges: taxonomy snippets and choosers that respect school boundaries."""
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -10,10 +8,15 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_privacy import (
+    ChallengePageViewSet,
+    bulk_actions_naming_only_visible_items,
+    images_user_may_choose,
+    restrict_to_what_user_may_see,
+)
 from .admin_views import (
     can_take_offline,
     copy_challenge,
@@ -51,16 +54,6 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyViewSetGroup)
 
 
-def restrict_to_what_user_may_see(pages, user):
-    """Other schools' challenges appear only when the user may read them live, never as drafts."""
-    if user.is_superuser:
-        return pages
-    challenge_type = ContentType.objects.get_for_model(LearningChallengePage)
-    explorable = PagePermissionPolicy().explorable_instances(user).values("pk")
-    visible = LearningChallengePage.objects.visible_to(user).values("pk")
-    return pages.filter(~Q(content_type=challenge_type) | Q(pk__in=explorable) | Q(pk__in=visible))
-
-
 @hooks.register("construct_page_chooser_queryset")
 def chooser_respects_schools(pages, request):
     return restrict_to_what_user_may_see(pages, request.user)
@@ -69,6 +62,21 @@ def chooser_respects_schools(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def explorer_respects_schools(parent_page, pages, request):
     return restrict_to_what_user_may_see(pages, request.user)
+
+
+@hooks.register("register_admin_viewset")
+def register_challenge_page_viewset():
+    return ChallengePageViewSet()
+
+
+# After Wagtail's own registrations (order 0), so the bulk action registry keeps ours.
+for bulk_action in bulk_actions_naming_only_visible_items():
+    hooks.register("register_bulk_action", bulk_action, order=100)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def image_chooser_offers_only_usable_images(images, request):
+    return images_user_may_choose(images, request.user)
 
 
 @hooks.register("construct_reports_menu")

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.models import AbstractGroupApprovalTask, Page, TaskState, WorkflowPage
 
 # Leaf vocabulary modules only (no models): the trust's defaults for new challenges.
 from challenges.licences import DEFAULT_LICENCE, LICENCE_CHOICES
@@ -61,6 +61,16 @@ class TrustPage(Page):
         help_text="New challenges in this trust start with this visibility.",
     )
 
+    second_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Someone outside the moderators who may also review submissions, so that a "
+        "trust with a single moderator can still have that moderator's own challenges reviewed.",
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("website")], heading="Contact"),
@@ -68,6 +78,7 @@ class TrustPage(Page):
             [FieldPanel("default_licence"), FieldPanel("default_visibility")],
             heading="Defaults for new challenges",
         ),
+        FieldPanel("second_reviewer"),
     ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.SchoolPage", "challenges.LearningChallengePage"]
@@ -246,15 +257,46 @@ class TrustReviewTask(AbstractGroupApprovalTask):
     """The "Trust review" step: a moderator approves against a checklist or asks for changes."""
 
     def get_actions(self, obj, user):
-        if user.is_superuser or self._user_in_groups(user):
+        if self.is_own_submission(obj, user):
+            return []
+        if user.is_superuser or self._user_in_groups(user) or self.is_second_reviewer(obj, user):
             return [("reject", "Request changes", True), ("approve", "Approve", True)]
         return []
+
+    @staticmethod
+    def is_own_submission(obj, user):
+        """Nobody reviews what they submitted, superusers and moderators included."""
+        state = obj.current_workflow_state
+        return state is not None and state.requested_by_id == user.pk
+
+    @staticmethod
+    def is_second_reviewer(obj, user):
+        trust = TrustPage.objects.ancestor_of(obj, inclusive=True).first()
+        return trust is not None and trust.second_reviewer_id == user.pk
+
+    def user_can_access_editor(self, obj, user):
+        return super().user_can_access_editor(obj, user) or self.is_second_reviewer(obj, user)
+
+    def reviews_as_second_reviewer(self, user):
+        trusts = TrustPage.objects.filter(second_reviewer=user).values("pk")
+        return WorkflowPage.objects.filter(
+            page__in=trusts, workflow__workflow_tasks__task=self
+        ).exists()
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        """The dashboard's "awaiting your review": the second reviewer's too, never one's own."""
+        if user.is_superuser or self._user_in_groups(user) or self.reviews_as_second_reviewer(user):
+            in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+            return in_progress.exclude(workflow_state__requested_by=user)
+        return TaskState.objects.none()
 
     def get_form_for_action(self, action):
         return TrustReviewApprovalForm if action == "approve" else TrustReviewRejectionForm
 
     def on_action(self, task_state, user, action_name, **kwargs):
         # The page editor posts this data as raw JSON, so validate it here as well as in the modal.
+        if self.is_own_submission(task_state.workflow_state.content_object, user):
+            raise PermissionDenied("Someone else must review your own submission.")
         form = self.get_form_for_action(action_name)(data=kwargs)
         if not form.is_valid():
             raise PermissionDenied("The review checklist or comment is incomplete.")

@@ -33,6 +33,10 @@ MEDIA_PERMISSIONS = {
 }
 
 
+SHARED_MEDIA_PERMISSIONS = ["choose_image", "choose_document"]
+SHARED_COLLECTION_NAME = "Shared with all schools"
+
+
 def _page_permission(codename):
     return Permission.objects.get(
         content_type=ContentType.objects.get_for_model(Page), codename=codename
@@ -77,6 +81,12 @@ def _collection(name, parent):
     return existing or parent.add_child(name=name)
 
 
+def shared_collection(trust):
+    """Media the trust offers every school: moderators add to it, school editors choose from it."""
+    trust_collection = _collection(trust.title, Collection.get_first_root_node())
+    return _collection(SHARED_COLLECTION_NAME, trust_collection)
+
+
 @transaction.atomic
 def set_up_trust(trust):
     moderators = _role_group(trust, Role.Kind.TRUST_MODERATOR, f"{trust.title} moderators")
@@ -85,6 +95,7 @@ def set_up_trust(trust):
     collection = _collection(trust.title, Collection.get_first_root_node())
     _grant_collection(moderators, collection)
     _grant_collection(admins, collection)
+    shared_collection(trust)
 
     if not WorkflowPage.objects.filter(page=trust).exists():
         task = TrustReviewTask.objects.create(name=f"Trust review: {trust.title}"[:255])
@@ -103,13 +114,15 @@ def set_up_school(school):
     _grant_pages(editors, school, SCHOOL_EDITOR_PAGE_PERMISSIONS)
     trust_collection = _collection(trust.title, Collection.get_first_root_node())
     _grant_collection(editors, _collection(school.title, trust_collection))
-    GroupCollectionPermission.objects.get_or_create(
-        group=editors,
-        collection=trust_collection,
-        permission=Permission.objects.get(
-            content_type__app_label="wagtailimages", codename="choose_image"
-        ),
+    # Trust-wide media sits in its own sub-collection: a grant on the trust collection itself
+    # would reach every sibling school's collection beneath it.
+    shared = Permission.objects.filter(
+        content_type__app_label__in=MEDIA_PERMISSIONS, codename__in=SHARED_MEDIA_PERMISSIONS
     )
+    for permission in shared:
+        GroupCollectionPermission.objects.get_or_create(
+            group=editors, collection=shared_collection(trust), permission=permission
+        )
     return editors
 
 

@@ -1,6 +1,8 @@
 """Content Security Policy per kind of route, on top of django-csp."""
 
 from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.utils.cache import patch_cache_control
 
 # Routes made to be framed by any school website.
 EMBED_PREFIXES = ("/embed/",)
@@ -35,3 +37,37 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             replace.update(ADMIN_POLICY)
         parts.replace = replace
         return parts
+
+
+class PublicCacheControlMiddleware:
+    """Lets shared caches keep what an anonymous visitor gets; keeps the rest private.
+
+    A GET without a session cookie that sets no cookie is the same for every anonymous visitor:
+    `public` with a short `s-maxage` for the front cache (which is purged on every change) and
+    `max-age=0` for browsers, so a visitor never sees an old page after a purge. A response that
+    already says how to cache it (channels, static files) is left alone. Admin responses, and
+    anything for a signed-in visitor or a partner token, are `private`.
+    """
+
+    SHARED_MAX_AGE = 300
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        if request.path_info.startswith(ADMIN_PREFIXES):
+            patch_cache_control(response, private=True)
+        elif (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META  # partner tokens: theirs alone
+            and not response.cookies
+            and response.status_code in (200, 404)
+        ):
+            patch_cache_control(response, public=True, max_age=0, s_maxage=self.SHARED_MAX_AGE)
+        else:
+            patch_cache_control(response, private=True)
+        return response

@@ -6,11 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from challenges.admin_views import (
-    ChallengeCreateView,
-    ChallengeEditView,
-    page_types_usage_for_superusers,
-)
+from challenges.admin_privacy import admin_overrides
+from challenges.admin_views import page_types_usage_for_superusers
 from challenges.channels.api import api_router
 from library.health import healthz
 
@@ -18,14 +15,8 @@ urlpatterns = [
     # Wagtail's page-types report names each type's last edited page, drafts of any school included.
     path("admin/reports/page-types-usage/", page_types_usage_for_superusers),
     path("admin/reports/page-types-usage/results/", page_types_usage_for_superusers),
-    # Wagtail's page create and edit views, where a submit that fails only the submission rules
-    # still saves the draft (challenges/admin_views.py).
-    path(
-        "admin/pages/add/challenges/learningchallengepage/<int:parent_page_id>/",
-        ChallengeCreateView.as_view(),
-        {"content_type_app_name": "challenges", "content_type_model_name": "learningchallengepage"},
-    ),
-    path("admin/pages/<int:page_id>/edit/", ChallengeEditView.as_view()),
+    # Same paths and names as Wagtail's, answering only with what the user may see.
+    *[path(f"admin/{route}", view) for route, view in admin_overrides],
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,11 +1,13 @@
 """Shared fixtures: a small library of three trusts, their schools, users per role and challenges.
 
-Service suites (PostgreSQL, Elasticsearch, Chromium) run when their service is configured and
-are skipped with a visible reason otherwise; with REQUIRE_SERVICES=1 a missing service fails.
+Service suites (PostgreSQL, Elasticsearch, Redis, Varnish, Chromium) run when their service is
+configured and are skipped with a visible reason otherwise; with REQUIRE_SERVICES=1 a missing
+service fails.
 """
 
 import os
 import shutil
+import uuid
 
 import pytest
 from django.conf import settings
@@ -35,6 +37,14 @@ def service_unavailable(marker_name):
     elif marker_name == "elasticsearch":
         if not os.environ.get("ELASTICSEARCH_URL"):
             return "Elasticsearch suite skipped: ELASTICSEARCH_URL is not set"
+    elif marker_name == "redis":
+        if not os.environ.get("REDIS_URL"):
+            return "Redis suite skipped: REDIS_URL is not set"
+    elif marker_name == "varnish":
+        if not os.environ.get("VARNISH_URL"):
+            return "Front-cache suite skipped: VARNISH_URL is not set"
+        if not os.environ.get("VARNISH_BACKEND_PORT"):
+            return "Front-cache suite skipped: VARNISH_BACKEND_PORT (Varnish's backend) is not set"
     elif marker_name == "browser":
         if not (os.path.isfile(chromium_path()) and os.access(chromium_path(), os.X_OK)):
             return f"Browser suite skipped: no Chromium at {chromium_path()} (set CHROMIUM_PATH)"
@@ -44,13 +54,25 @@ def service_unavailable(marker_name):
 
 
 def pytest_runtest_setup(item):
-    for marker_name in ("postgres", "elasticsearch", "browser"):
+    for marker_name in ("postgres", "elasticsearch", "redis", "varnish", "browser"):
         if item.get_closest_marker(marker_name):
             reason = service_unavailable(marker_name)
             if reason:
                 if os.environ.get("REQUIRE_SERVICES") == "1":
                     pytest.fail(f"REQUIRE_SERVICES=1 but {reason}", pytrace=False)
                 pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _cache_of_its_own(settings):
+    """Each test its own cache namespace: page ids and the publication stamp repeat across
+    rolled-back tests, so a render or count kept by one test must never answer another."""
+    default = dict(settings.CACHES["default"])
+    if "KEY_PREFIX" in default:  # Redis, shared by the whole run and other runs
+        default["KEY_PREFIX"] = f"{default['KEY_PREFIX']}-{uuid.uuid4().hex[:8]}"
+    else:
+        default["LOCATION"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {**settings.CACHES, "default": default}
 
 
 class Library:

@@ -107,10 +107,12 @@ def embed_challenge(request, uid):
     def render_embed():
         return render(request, "embed/challenge.html", _embed_context(request, challenge))
 
-    return conditional(
+    response = conditional(
         request, render_embed, challenge.uid, challenge.version,
         last_modified=challenge.last_published_at, cache_rendering=True,
     )  # fmt: skip
+    response.embed_view_of = challenge.pk  # counted when the render cache answers next time
+    return response
 
 
 @lru_cache(maxsize=1)

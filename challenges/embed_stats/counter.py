@@ -228,6 +228,11 @@ def _register(cache, day, key, challenge_id, site):
 def _count(cache, day, challenge_id, site):
     ttl = KEEP_DAYS * 86400
     key = _count_key(day, challenge_id, site)
+    try:
+        cache.incr(key)  # every view but the first of the day for this pair ends here
+        return
+    except ValueError:
+        pass
     for _attempt in range(2):
         if cache.add(key, 0, ttl):  # only the first view of the day for this pair gets here
             _register(cache, day, key, challenge_id, site)

@@ -26,6 +26,7 @@ from wagtail.search import index
 from home.models import SchoolPage, TrustPage
 
 from .. import visibility
+from ..admin_viewer import current_viewer
 from ..blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
 from ..channels.panels import EmbedSnippetsPanel
 from ..forms import ChallengePageForm
@@ -297,6 +298,15 @@ class LearningChallengePage(Page):
 
     def __str__(self):
         return self.title
+
+    def get_admin_display_title(self):
+        """The draft title for those who may edit the page; the live title for those who may only
+        read it (Wagtail shows this title in every listing, chooser and bulk screen)."""
+        viewer = current_viewer()
+        if viewer is not None and viewer.is_authenticated and not viewer.is_superuser:
+            if not self.permissions_for_user(viewer).can_edit():
+                return self.title
+        return super().get_admin_display_title()
 
     # Derived values -------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "corsheaders",
     "csp",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django.contrib.admin",
@@ -47,13 +48,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
+    "library.middleware.PublicCacheControlMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "library.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public responses from the shared cache, before session/CSRF/auth work.
+    "challenges.channels.render_cache.AnonymousRenderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "challenges.admin_viewer.AdminViewerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -129,8 +134,46 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 
+# The shared cache: Redis when REDIS_URL is set (every web process and the worker agree on render
+# caches, the publication stamp, embed counts and rate limits); local memory otherwise.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+SHARED_CACHE = bool(REDIS_URL)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "library.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lcl"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The front cache (Varnish, or any CDN that accepts PURGE): purged after every public change
+# (challenges/channels/front_cache.py). Wagtail's frontend_cache app itself is not installed: its
+# signal handlers purge before the transaction commits, and a request in between would re-cache
+# the old page; ours purge after commit, and purge every URL that shows the change.
+VARNISH_URL = os.environ.get("VARNISH_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "library.front_cache.TimedHTTPBackend", "LOCATION": VARNISH_URL}}
+    if VARNISH_URL
+    else {}
+)
+
+# Background work (search indexing, front-cache purges, embed-count flushes, Wagtail's own tasks):
+# TASKS_BACKEND=database queues it in the database for the worker (`manage.py db_worker`);
+# "immediate" (the default outside production) runs it inline.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
+
 # Wagtail's page editor posts one field per block; complex challenges exceed Django's default.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Django's login_required and Wagtail's own redirects both go to the admin's sign-in form.
+LOGIN_URL = "wagtailadmin_login"
 
 WAGTAIL_SITE_NAME = "Learning Challenge Library"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -145,6 +188,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "home.workflows.publish_approved"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

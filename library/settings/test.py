@@ -1,4 +1,6 @@
+import os
 import tempfile
+import uuid
 from pathlib import Path
 
 from .base import *  # noqa: F401,F403
@@ -18,9 +20,17 @@ ALLOWED_HOSTS = ["*"]
 # Only the search suites talk to Elasticsearch, each on its own alias (tests/search/conftest.py);
 # every other test indexes into the database implementation.
 ELASTICSEARCH_URL = ""
+# Only the front-cache suite purges (tests/ops/test_front_cache.py turns it on).
+WAGTAILFRONTENDCACHE = {}
 # Static files straight from the apps' folders (no collectstatic outside production).
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Embed views are flushed explicitly in tests, never as a side effect of an earlier test.
 EMBED_VIEWS_FLUSH_SECONDS = 0
+# With REDIS_URL the suite runs on Redis, under a prefix of its own (concurrent runs never meet);
+# processes a test starts get the same prefix through CACHE_KEY_PREFIX.
+if REDIS_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = (  # noqa: F405
+        os.environ.get("CACHE_KEY_PREFIX") or f"test-{uuid.uuid4().hex[:12]}"
+    )

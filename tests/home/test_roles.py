@@ -1,12 +1,22 @@
 """Roles are set up when a trust or school is created, and each role can do exactly its job."""
 
+import importlib
+
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
-from wagtail.models import Collection, WorkflowPage
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    WorkflowPage,
+)
 
 from home.models import Role, SchoolPage, TrustPage
-from home.roles import role_group
-from tests.factories import add_page, make_challenge
+from home.roles import SHARED_COLLECTION_NAME, role_group, shared_collection
+from tests.factories import add_page, make_challenge, make_user
+from tests.home.test_workflow import submit_through_editor
 
 
 def test_creating_a_trust_creates_its_groups_collection_and_review_workflow(home_page):
@@ -25,6 +35,46 @@ def test_creating_a_school_creates_its_editor_group_and_collection(library):
     assert editors.name == "Chestnut Academy editors"
     trust_collection = Collection.objects.get(name="Cedar Trust")
     assert trust_collection.get_children().filter(name="Chestnut Academy").exists()
+
+
+def test_school_editors_choose_media_from_their_school_and_the_shared_collection_only(library):
+    editors = role_group(library.school_a1, Role.Kind.SCHOOL_EDITOR)
+    granted = GroupCollectionPermission.objects.filter(group=editors)
+    trust_collection = Collection.objects.get(name="Alder Trust")
+    assert not granted.filter(collection=trust_collection).exists()  # it covers every school
+    shared = shared_collection(library.trust_a)
+    assert set(
+        granted.filter(collection=shared).values_list("permission__codename", flat=True)
+    ) == {
+        "choose_image",
+        "choose_document",
+    }
+    assert granted.filter(collection__name="Ash Primary", permission__codename="add_image").exists()
+
+
+def test_migration_moves_school_editors_off_the_trust_collection(library):
+    """Libraries set up before the shared collection existed lose the trust-wide grant."""
+    migration = importlib.import_module(
+        "home.migrations.0004_school_editors_choose_only_their_collections"
+    )
+    editors = role_group(library.school_a1, Role.Kind.SCHOOL_EDITOR)
+    trust_collection = Collection.objects.get(name="Alder Trust")
+    Collection.objects.filter(name=SHARED_COLLECTION_NAME).delete()
+    GroupCollectionPermission.objects.create(
+        group=editors,
+        collection=trust_collection,
+        permission=Permission.objects.get(codename="choose_image"),
+    )
+    migration.move_school_editors_to_shared_collections(apps, None)
+    assert not GroupCollectionPermission.objects.filter(
+        group=editors, collection=trust_collection
+    ).exists()
+    shared = Collection.objects.get(
+        name=SHARED_COLLECTION_NAME, path__startswith=trust_collection.path
+    )
+    assert shared.get_parent() == trust_collection
+    assert GroupCollectionPermission.objects.filter(group=editors, collection=shared).count() == 2
+    assert Collection.find_problems() == ([], [], [], [], [])  # the tree is still well formed
 
 
 def permissions(user, page):
@@ -55,15 +105,22 @@ def test_school_editor_cannot_publish_and_moderator_can(library):
 
 
 def test_editor_publish_button_does_not_publish(library):
+    """The editor has no Publish button, and posting `action-publish` anyway only saves a draft."""
     draft = library.draft
     client = Client()
     client.force_login(library.editor_a1)
-    edit_url = f"/admin/pages/{draft.pk}/edit/"
-    form = client.get(edit_url)
+    form = client.get(f"/admin/pages/{draft.pk}/edit/")
     assert form.status_code == 200
     assert b'name="action-publish"' not in form.content
+    response = submit_through_editor(
+        client, draft, action="action-publish", title="Draft canaryd shadows, renamed"
+    )
+    assert response.status_code == 302
     draft.refresh_from_db()
-    assert not draft.live
+    assert draft.draft_title == "Draft canaryd shadows, renamed"  # the post went through...
+    assert not draft.live  # ...and published nothing
+    assert not draft.revisions.filter(approved_go_live_at__isnull=False).exists()
+    assert draft.live_revision is None
 
 
 def test_a_user_may_belong_to_several_schools(library):
@@ -102,3 +159,23 @@ def test_editor_cannot_take_another_schools_challenge_offline(library):
     )  # Wagtail's "permission denied"
     beech.refresh_from_db()
     assert beech.live
+
+
+@pytest.mark.parametrize("default_group", ["Editors", "Moderators"])
+def test_wagtails_default_groups_grant_no_school(library, default_group):
+    """Anyone added to Wagtail's default groups must not get every trust and school."""
+    group = Group.objects.get(name=default_group)
+    assert not GroupPagePermission.objects.filter(group=group).exists()
+    assert not GroupCollectionPermission.objects.filter(group=group).exists()
+    member = make_user(f"member_of_{default_group}", group)
+    assert not permissions(member, library.draft).can_edit()
+    assert not permissions(member, library.school_a1).can_add_subpage()
+
+
+def test_admin_redirects_to_the_wagtail_sign_in(library):
+    client = Client()
+    client.force_login(library.editor_a1)
+    response = client.get("/admin/reports/page-types-usage/")  # a superuser-only report
+    assert response.status_code == 302
+    assert response.url.startswith("/admin/login/?next=")
+    assert Client().get(response.url).status_code == 200

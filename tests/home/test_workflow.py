@@ -13,8 +13,9 @@ from wagtail.test.utils.form_data import (
 )
 
 from challenges.models import LearningChallengePage
-from home.models import TRUST_REVIEW_CHECKLIST
-from tests.factories import make_challenge
+from home.models import TRUST_REVIEW_CHECKLIST, Role
+from home.roles import role_group
+from tests.factories import make_challenge, make_user
 
 CHECKLIST = {name: "on" for name, _ in TRUST_REVIEW_CHECKLIST}
 
@@ -173,6 +174,51 @@ def test_an_editor_cannot_approve_their_own_submission(library, ready_draft):
     act(logged_in(library.editor_a1), ready_draft, task_state, "approve", CHECKLIST)
     ready_draft.refresh_from_db()
     assert not ready_draft.live
+
+
+def submit_as(user, page):
+    submit_through_editor(logged_in(user), page)
+    return WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+
+
+def test_a_moderator_cannot_approve_their_own_submission(library):
+    """Nobody approves their own submission, even with the right to approve everyone else's."""
+    own = make_challenge(library.school_a1, "Moderator's own", publish=False)
+    task_state = submit_as(library.moderator_a, own)
+    assert task_state.status == task_state.STATUS_IN_PROGRESS
+    moderator = logged_in(library.moderator_a)
+    edit = moderator.get(f"/admin/pages/{own.pk}/edit/").content.decode()
+    assert "action-workflow-action" not in edit or '"approve"' not in edit
+    response = act(moderator, own, task_state, "approve", CHECKLIST)
+    assert response.status_code in (302, 403)
+    own.refresh_from_db()
+    assert not own.live
+    task_state.refresh_from_db()
+    assert task_state.status == task_state.STATUS_IN_PROGRESS
+
+    second = make_user("moderator_a2", role_group(library.trust_a, Role.Kind.TRUST_MODERATOR))
+    act(logged_in(second), own, task_state, "approve", CHECKLIST)
+    own.refresh_from_db()
+    assert own.live
+
+
+def test_a_trust_with_one_moderator_names_a_second_reviewer(library):
+    reviewer = make_user("reviewer_a", role_group(library.school_a2, Role.Kind.SCHOOL_EDITOR))
+    library.trust_a.second_reviewer = reviewer
+    library.trust_a.save_revision().publish()
+    own = make_challenge(library.school_a1, "Moderator's own", publish=False)
+    task_state = submit_as(library.moderator_a, own)
+    task = task_state.task.specific
+    assert task_state not in task.get_task_states_user_can_moderate(library.moderator_a)
+    assert task_state in task.get_task_states_user_can_moderate(reviewer)
+    dashboard = logged_in(reviewer).get("/admin/").content.decode()
+    assert "Awaiting your review" in dashboard and "Moderator&#x27;s own" in dashboard
+    act(logged_in(library.moderator_a), own, task_state, "approve", CHECKLIST)
+    own.refresh_from_db()
+    assert not own.live
+    act(logged_in(reviewer), own, task_state, "approve", CHECKLIST)
+    own.refresh_from_db()
+    assert own.live
 
 
 def test_another_trusts_moderator_cannot_approve(library, ready_draft):

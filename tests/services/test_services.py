@@ -3,6 +3,8 @@
 import os
 
 import pytest
+import redis
+import requests
 from django.db import connection
 from elasticsearch import Elasticsearch
 
@@ -27,3 +29,18 @@ def test_elasticsearch_answers_from_python():
         "green",
         "yellow",
     }
+
+
+@pytest.mark.redis
+def test_redis_answers_from_python():
+    client = redis.Redis.from_url(os.environ["REDIS_URL"], socket_timeout=5)
+    assert client.ping()
+    assert client.info("server")["redis_version"].split(".")[0] >= "7"
+
+
+@pytest.mark.varnish
+def test_varnish_answers_with_the_repository_vcl():
+    base = os.environ["VARNISH_URL"]
+    health = requests.get(f"{base}/.well-known/lcl-varnish", timeout=5)
+    assert health.status_code == 200
+    assert health.headers.get("Server") == "Varnish"

@@ -1,0 +1,107 @@
+"""Whole responses for anonymous visitors, kept in the shared cache and keyed by the stamp.
+
+A warm public page, embed, widget, list, feed, oEmbed or API answer costs two cache reads (the
+publication stamp, then the response) and no SQL, and skips the session, CSRF, auth and
+messages middleware below this one. Any publish, unpublish, move or delete (and a school,
+trust, image or taxonomy change) bumps the stamp, so no process can serve a response rendered
+before it; what the stamp does not cover expires after RENDER_SECONDS.
+
+Only responses that are the same for every anonymous visitor are kept: GET without a session
+cookie or Authorization header, a 200 that sets no cookie, used no CSRF token and does not say
+private/no-store. An embed served from here is still counted (the view marks its response with
+the challenge it shows).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+
+from ..embed_stats.counter import record_embed_view
+from ..models import PublicationStamp
+
+RENDER_SECONDS = 300
+SKIPPED_PREFIXES = (
+    "/admin/", "/django-admin/", "/healthz", "/documents/", "/static/", "/media/", "/embed.js",
+)  # fmt: skip
+NOT_KEPT_HEADERS = {"set-cookie", "content-length"}
+EMBED_VIEW_OF = "embed_view_of"  # attribute an embed view sets on its response
+
+
+def _applies(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path_info.startswith(SKIPPED_PREFIXES)
+    )
+
+
+def _key(request, stamp):
+    digest = hashlib.sha256(
+        "\0".join(
+            [request.get_host(), request.get_full_path(), request.headers.get("Accept", "")]
+        ).encode()
+    ).hexdigest()[:40]
+    return f"render:v1:{stamp.timestamp()}:{digest}"
+
+
+def _keepable(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+class AnonymousRenderCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _applies(request):
+            return self.get_response(request)
+        try:
+            key = _key(request, PublicationStamp.current())
+        except Exception:  # a bad Host header and the like: let the normal path answer
+            return self.get_response(request)
+        entry = cache.get(key)
+        if entry is not None:
+            return self._from_entry(request, entry)
+        response = self.get_response(request)
+        if _keepable(request, response):
+            headers = {
+                name: value for name, value in response.items()
+                if name.lower() not in NOT_KEPT_HEADERS
+            }  # fmt: skip
+            cache.set(
+                key,
+                (response.content, headers, getattr(response, EMBED_VIEW_OF, None)),
+                RENDER_SECONDS,
+            )
+        return response
+
+    def _from_entry(self, request, entry):
+        content, headers, embed_view_of = entry
+        if embed_view_of is not None:
+            record_embed_view(request, embed_view_of)
+        last_modified = parse_http_date_safe(headers.get("Last-Modified", ""))
+        not_modified = get_conditional_response(
+            request, etag=headers.get("ETag"), last_modified=last_modified
+        )
+        if not_modified is not None and not_modified.status_code == 304:
+            for name in ("ETag", "Last-Modified", "Cache-Control"):
+                if name in headers:
+                    not_modified[name] = headers[name]
+            return not_modified
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        return response

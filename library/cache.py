@@ -1,0 +1,98 @@
+"""The shared cache (Redis) that degrades to "no cache" instead of failing requests.
+
+Render caches, the publication stamp, embed counts and rate limits live in Redis so that every
+web process agrees. When Redis is refused or hangs, a page must get slower, never fail: each
+operation gives up after a short socket timeout, the failure is logged, and for
+`DOWN_SECONDS` afterwards the process does not try again (each call answers as a miss at once),
+so a hanging Redis costs one timeout per process per interval, not one per call.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger("library.cache")
+
+OUTAGES = (RedisConnectionError, RedisTimeoutError, OSError)
+DOWN_SECONDS = 5.0
+TIMEOUT_SECONDS = 0.25
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's RedisCache; while Redis is unreachable, reads miss and writes are dropped.
+
+    `incr`/`decr` of an unreachable key raise ValueError, as for a missing key, which callers
+    (embed counts) already handle.
+    """
+
+    def __init__(self, server, params):
+        params = dict(params)
+        options = dict(params.get("OPTIONS") or {})
+        options.setdefault("socket_connect_timeout", TIMEOUT_SECONDS)
+        options.setdefault("socket_timeout", TIMEOUT_SECONDS)
+        params["OPTIONS"] = options
+        super().__init__(server, params)
+        self._down_until = 0.0
+        self._lock = threading.Lock()
+
+    def is_down(self):
+        """True while this process treats Redis as unreachable (after a recent failure)."""
+        return time.monotonic() < self._down_until
+
+    def _guard(self, operation, fallback, *args, **kwargs):
+        if self.is_down():
+            return fallback()
+        try:
+            return operation(*args, **kwargs)
+        except OUTAGES as error:
+            with self._lock:
+                first = not self.is_down()
+                self._down_until = time.monotonic() + DOWN_SECONDS
+            if first:
+                logger.error(
+                    "Redis cache unreachable (%s: %s); serving without it for %.0f s",
+                    type(error).__name__,
+                    error,
+                    DOWN_SECONDS,
+                )
+            return fallback()
+
+    def get(self, key, default=None, version=None):
+        return self._guard(super().get, lambda: default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._guard(super().get_many, dict, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._guard(super().has_key, lambda: False, key, version)
+
+    def set(self, *args, **kwargs):
+        return self._guard(super().set, lambda: None, *args, **kwargs)
+
+    def add(self, *args, **kwargs):
+        return self._guard(super().add, lambda: False, *args, **kwargs)
+
+    def touch(self, *args, **kwargs):
+        return self._guard(super().touch, lambda: False, *args, **kwargs)
+
+    def set_many(self, *args, **kwargs):
+        return self._guard(super().set_many, list, *args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        return self._guard(super().delete, lambda: False, *args, **kwargs)
+
+    def delete_many(self, *args, **kwargs):
+        return self._guard(super().delete_many, lambda: None, *args, **kwargs)
+
+    def clear(self):
+        return self._guard(super().clear, lambda: False)
+
+    def incr(self, key, delta=1, version=None):
+        def unreachable():
+            raise ValueError(f"Key '{key}' not found (the cache is unreachable)")
+
+        return self._guard(super().incr, unreachable, key, delta, version)

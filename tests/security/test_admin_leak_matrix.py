@@ -1,0 +1,355 @@
+"""Every admin view that can name a page, image, document or tag shows each role only what it may
+see: roles × visibility levels × views, with a canary word in every title.
+
+School A1 holds, for each visibility level, a live challenge whose live title carries one canary
+and whose newer draft title carries another, plus a never-published draft. A viewer may read a
+live title when the level admits them, a draft title only when they may edit the page.
+"""
+
+from io import BytesIO
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.test import Client, override_settings
+from PIL import Image as PILImage
+from wagtail.models import Collection, WorkflowPage
+
+from challenges.models import ChallengeDocument, ChallengeImage
+from home.models import HomePage, Partnership, Role, SchoolPage, TrustPage
+from home.roles import role_group, shared_collection
+from tests.factories import add_page, make_challenge, make_user
+
+LEVELS = ["public", "partners", "trust", "school"]
+SEARCH_WORD = "pondlife"
+NEVER_PUBLISHED = "badgerneverpub"
+DRAFT_TAG = "newtdrafttag"
+LIVE_TAG = "geckolivetag"
+
+
+def live_canary(level):
+    return f"kestrel{level}"
+
+
+def draft_canary(level):
+    return f"ferret{level}"
+
+
+# Images and documents: (title canary, collection owner, shows pupils)
+IMAGES = {
+    "otterplain": ("A1", False),
+    "marmotpupils": ("A1", True),
+    "stoatimage": ("A2", False),
+    "weaselimage": ("C1", False),
+    "heronshared": ("A shared", False),
+}
+DOCUMENTS = {"otterdoc": "A1", "stoatdoc": "A2", "weaseldoc": "C1"}
+
+# Which levels each role may read live (DESIGN.md "Visibility"), and whether it may edit A1.
+ROLES = {
+    "anonymous": ([], False),
+    "editor_same_school": (LEVELS, True),
+    "editor_other_school": (["public", "partners", "trust"], False),
+    "editor_partner_trust": (["public", "partners"], False),
+    "editor_other_trust": (["public"], False),
+    "moderator": (LEVELS, True),
+    "trust_admin": (LEVELS, False),
+}
+# Media each role may be shown (collections where it holds a permission, pupil photos only
+# where it may change them).
+ROLE_IMAGES = {
+    "anonymous": set(),
+    "editor_same_school": {"otterplain", "marmotpupils", "heronshared"},
+    "editor_other_school": {"stoatimage", "heronshared"},
+    "editor_partner_trust": set(),
+    "editor_other_trust": {"weaselimage"},
+    "moderator": {"otterplain", "marmotpupils", "stoatimage", "heronshared"},
+    "trust_admin": {"otterplain", "marmotpupils", "stoatimage", "heronshared"},
+}
+ROLE_DOCUMENTS = {
+    "anonymous": set(),
+    "editor_same_school": {"otterdoc"},
+    "editor_other_school": {"stoatdoc"},
+    "editor_partner_trust": set(),
+    "editor_other_trust": {"weaseldoc"},
+    "moderator": {"otterdoc", "stoatdoc"},
+    "trust_admin": {"otterdoc", "stoatdoc"},
+}
+
+
+def page_canaries_allowed(role):
+    levels, edits = ROLES[role]
+    allowed = {live_canary(level) for level in levels}
+    if edits:
+        allowed |= {draft_canary(level) for level in LEVELS} | {NEVER_PUBLISHED, DRAFT_TAG}
+    return allowed
+
+
+ALL_PAGE_CANARIES = (
+    {live_canary(level) for level in LEVELS}
+    | {draft_canary(level) for level in LEVELS}
+    | {NEVER_PUBLISHED, DRAFT_TAG}
+)
+
+
+def png(name):
+    buffer = BytesIO()
+    PILImage.new("RGB", (16, 12), (30, 120, 60)).save(buffer, "PNG")
+    return ImageFile(buffer, name=f"{name}.png")
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once for the module inside a transaction rolled back at the end."""
+
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("leak-matrix-media"))
+    with media, django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+def build_world():
+    home = HomePage.objects.get()
+    w = {}
+    trust_a = add_page(home, TrustPage(title="Alder Trust", slug="alder"))
+    trust_b = add_page(home, TrustPage(title="Birch Trust", slug="birch"))
+    trust_c = add_page(home, TrustPage(title="Cedar Trust", slug="cedar"))
+    a1 = add_page(trust_a, SchoolPage(title="Ash Primary", slug="ash"))
+    a2 = add_page(trust_a, SchoolPage(title="Aspen Primary", slug="aspen"))
+    b1 = add_page(trust_b, SchoolPage(title="Beech Primary", slug="beech"))
+    c1 = add_page(trust_c, SchoolPage(title="Cherry Primary", slug="cherry"))
+    Partnership.objects.create(
+        requester=trust_a, partner=trust_b, status=Partnership.Status.ACCEPTED
+    )
+    editors = Role.Kind.SCHOOL_EDITOR
+    w["users"] = {
+        "anonymous": AnonymousUser(),
+        "editor_same_school": make_user("leak_a1", role_group(a1, editors)),
+        "editor_other_school": make_user("leak_a2", role_group(a2, editors)),
+        "editor_partner_trust": make_user("leak_b1", role_group(b1, editors)),
+        "editor_other_trust": make_user("leak_c1", role_group(c1, editors)),
+        "moderator": make_user("leak_mod", role_group(trust_a, Role.Kind.TRUST_MODERATOR)),
+        "trust_admin": make_user("leak_admin", role_group(trust_a, Role.Kind.TRUST_ADMIN)),
+    }
+
+    def school_collection(school):
+        trust = school.get_parent()
+        return Collection.objects.get(name=school.title, path__startswith=trust_path(trust))
+
+    def trust_path(trust):
+        return Collection.objects.get(name=trust.title, depth=2).path
+
+    collections = {
+        "A1": school_collection(a1),
+        "A2": school_collection(a2),
+        "C1": school_collection(c1),
+        "A shared": shared_collection(trust_a.specific),
+    }
+    w["images"] = [
+        ChallengeImage.objects.create(
+            title=f"{SEARCH_WORD} {name}",
+            file=png(name),
+            collection=collections[owner],
+            shows_pupils=pupils,
+            pupil_consent_confirmed=pupils,
+            credit="Photo: the school",
+        )
+        for name, (owner, pupils) in IMAGES.items()
+    ]
+    w["documents"] = [
+        ChallengeDocument.objects.create(
+            title=f"{SEARCH_WORD} {name}",
+            file=ContentFile(b"Plain text", name=f"{name}.txt"),
+            collection=collections[owner],
+            credit="The school",
+        )
+        for name, owner in DOCUMENTS.items()
+    ]
+    # Images used by drafts: the shared one by the never-published draft, so its usage screen
+    # could name the draft to every school of the trust.
+    shared_image = next(i for i in w["images"] if "heronshared" in i.title)
+    pages = []
+    for level in LEVELS:
+        page = make_challenge(a1, f"{SEARCH_WORD} {live_canary(level)}", level, tags=[LIVE_TAG])
+        page.title = f"{SEARCH_WORD} {draft_canary(level)}"
+        page.save_revision()
+        pages.append(page)
+    pages.append(
+        make_challenge(
+            a1,
+            f"{SEARCH_WORD} {NEVER_PUBLISHED}",
+            "public",
+            publish=False,
+            tags=[DRAFT_TAG],
+            hero_image=shared_image,
+            hero_image_alt="A heron",
+        )
+    )
+    w["pages"] = pages
+    # One challenge in review, so a task state exists for the workflow screens to be asked about
+    # the other (not in review) challenges.
+    in_review = make_challenge(a1, "otterreview in review", "school", publish=False)
+    in_review.get_workflow().start(in_review, w["users"]["editor_same_school"])
+    w["task_state"] = in_review.current_workflow_state.current_task_state
+    w["school_a1"], w["school_a2"] = a1, a2
+    w["task_a"] = WorkflowPage.objects.get(page=trust_a).workflow.tasks.get()
+
+    return w
+
+
+def ids(objects):
+    return "&".join(f"id={obj.pk}" for obj in objects)
+
+
+def admin_urls(w):
+    """(name, url) of each admin view that can name a page, image, document or tag."""
+    pages, a1, a2 = w["pages"], w["school_a1"], w["school_a2"]
+    urls = [
+        ("chosen-multiple", f"/admin/choose-page/chosen-multiple/?{ids(pages)}"),
+        ("chooser-browse", f"/admin/choose-page/{a1.pk}/"),
+        ("chooser-search", f"/admin/choose-page/search/?q={SEARCH_WORD}"),
+        ("pages-search", f"/admin/pages/search/?q={SEARCH_WORD}"),
+        ("pages-search-results", f"/admin/pages/search/results/?q={SEARCH_WORD}"),
+        ("explorer", f"/admin/pages/{a1.pk}/"),
+        ("image-chooser", "/admin/images/chooser/"),
+        ("image-chooser-search", f"/admin/images/chooser/results/?q={SEARCH_WORD}"),
+        ("document-chooser", "/admin/documents/chooser/"),
+        ("image-bulk-delete", f"/admin/bulk/challenges/challengeimage/delete/?{ids(w['images'])}"),
+        (
+            "document-bulk-delete",
+            f"/admin/bulk/challenges/challengedocument/delete/?{ids(w['documents'])}",
+        ),
+        ("tag-autocomplete-draft", f"/admin/tag-autocomplete/?term={DRAFT_TAG[:4]}"),
+        (
+            "tag-autocomplete-model",
+            f"/admin/tag-autocomplete/taggit/tag/?term={DRAFT_TAG[:4]}",
+        ),
+    ]
+    urls.append(("admin-api-children", f"/admin/api/main/pages/?child_of={a1.pk}&for_explorer=1"))
+    urls.append(("admin-api-all", "/admin/api/main/pages/?limit=50"))
+    urls.append(("admin-api-search", f"/admin/api/main/pages/?search={SEARCH_WORD}"))
+    urls.append(("media-index-images", f"/admin/images/?q={SEARCH_WORD}"))
+    urls.append(("media-index-documents", f"/admin/documents/?q={SEARCH_WORD}"))
+    urls.append(("document-chooser-search", f"/admin/documents/chooser/results/?q={SEARCH_WORD}"))
+    for image in w["images"]:
+        urls.append((f"media-object-image-{image.pk}", f"/admin/images/{image.pk}/"))
+        urls.append((f"media-object-image-usage-{image.pk}", f"/admin/images/usage/{image.pk}/"))
+        urls.append((f"media-object-image-chosen-{image.pk}", f"/admin/images/chooser/{image.pk}/"))
+    for document in w["documents"]:
+        urls.append(
+            (f"media-object-document-{document.pk}", f"/admin/documents/edit/{document.pk}/")
+        )
+        urls.append(
+            (
+                f"media-object-document-chosen-{document.pk}",
+                f"/admin/documents/chooser/{document.pk}/",
+            )
+        )
+    for action in ("delete", "move", "publish", "unpublish"):
+        urls.append((f"page-bulk-{action}", f"/admin/bulk/wagtailcore/page/{action}/?{ids(pages)}"))
+    for page in pages:
+        urls.append((f"move-confirm-{page.pk}", f"/admin/pages/{page.pk}/move/{a2.pk}/confirm/"))
+        urls.append(
+            (
+                f"workflow-preview-{page.pk}",
+                f"/admin/pages/workflow/preview/{page.pk}/{w['task_a'].pk}/",
+            )
+        )
+        urls.append((f"chosen-parent-{page.pk}", f"/admin/choose-page/{page.pk}/"))
+        urls.append((f"admin-api-page-{page.pk}", f"/admin/api/main/pages/{page.pk}/"))
+        urls.append(
+            (
+                f"workflow-action-{page.pk}",
+                f"/admin/pages/workflow/action/{page.pk}/approve/{w['task_state'].pk}/",
+            )
+        )
+    return urls
+
+
+VIEW_NAMES = [
+    "chosen-multiple",
+    "chooser-browse",
+    "chooser-search",
+    "pages-search",
+    "pages-search-results",
+    "explorer",
+    "image-chooser",
+    "image-chooser-search",
+    "document-chooser",
+    "image-bulk-delete",
+    "document-bulk-delete",
+    "tag-autocomplete-draft",
+    "tag-autocomplete-model",
+    "page-bulk-delete",
+    "page-bulk-move",
+    "page-bulk-publish",
+    "page-bulk-unpublish",
+    "move-confirm",
+    "workflow-preview",
+    "workflow-action",
+    "admin-api",
+    "media-index",
+    "media-object",
+    "chosen-parent",
+]
+
+
+def client_for(w, role):
+    client = Client()
+    if role != "anonymous":
+        client.force_login(w["users"][role])
+    return client
+
+
+def forbidden_canaries(role):
+    media = set(IMAGES) | set(DOCUMENTS)
+    allowed_media = ROLE_IMAGES[role] | ROLE_DOCUMENTS[role]
+    return (ALL_PAGE_CANARIES - page_canaries_allowed(role)) | (media - allowed_media)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", VIEW_NAMES)
+@pytest.mark.parametrize("role", list(ROLES))
+def test_admin_view_names_only_what_the_role_may_see(world, role, view):
+    client = client_for(world, role)
+    forbidden = forbidden_canaries(role)
+    urls = [url for name, url in admin_urls(world) if name == view or name.startswith(view + "-")]
+    assert urls
+    for url in urls:
+        response = client.get(url, follow=True)
+        assert response.status_code in (200, 400, 404), (url, response.status_code)
+        body = response.content.decode()
+        leaked = sorted(word for word in forbidden if word in body)
+        assert not leaked, f"{role} sees {leaked} at {url}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [r for r in ROLES if r != "anonymous"])
+def test_each_role_still_finds_what_it_may_see(world, role):
+    """The filters keep what each role may read: the matrix is not clean by showing nothing."""
+    client = client_for(world, role)
+    body = client.get(f"/admin/choose-page/search/?q={SEARCH_WORD}").content.decode()
+    levels, edits = ROLES[role]
+    # Editors see the newest draft titles; readers see the live titles of the levels they may read.
+    if edits:
+        expected = {draft_canary(level) for level in LEVELS} | {NEVER_PUBLISHED}
+    else:
+        expected = {live_canary(level) for level in levels}
+    assert {word for word in expected if word in body} == expected
+    images = client.get("/admin/images/chooser/").content.decode()
+    offered = {name for name in IMAGES if name in images}
+    # Pupil photos are listed only where the role may change them; the rest wherever it may use.
+    assert offered == ROLE_IMAGES[role]
+    tags = client.get(f"/admin/tag-autocomplete/?term={LIVE_TAG[:5]}").json()
+    assert tags == [LIVE_TAG]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page_id", ["1", "abc", ""])
+def test_chosen_multiple_with_the_root_or_junk_answers_without_error(world, page_id):
+    client = client_for(world, "editor_same_school")
+    response = client.get(f"/admin/choose-page/chosen-multiple/?id={page_id}")
+    assert response.status_code == 200
+    assert response.json()["result"] == []

@@ -15,7 +15,7 @@ from browser_helpers import AXE_TAGS, format_violations
 def run_axe_on(page, axe_path, selectors):
     """axe's WCAG A/AA rules on the parts of the page the selectors name."""
     for selector in selectors:
-        assert page.locator(selector).count() >= 1, f"nothing matches {selector}"
+        page.locator(selector).first.wait_for(state="attached")
     page.evaluate(Path(axe_path).read_text() + "\n;undefined")
     return page.evaluate(
         """async ([tags, selectors]) => {

@@ -31,6 +31,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
+from .admin_views import ChallengeCreateView, ChallengeEditView
 from .models import LearningChallengePage
 
 MEDIA_ACTIONS = ["add", "change", "delete", "choose"]
@@ -187,6 +188,9 @@ def _names_the_page_only_to_editors(view_class):
 
 class ChallengePageViewSet(PageViewSet):
     model = LearningChallengePage
+    # A submit that fails only the submission rules still saves the draft (admin_views.py).
+    add_view_class = ChallengeCreateView
+    edit_view_class = ChallengeEditView
     move_confirm_view_class = MoveConfirmIfAllowedView
     workflow_preview_view_class = _names_the_page_only_to_editors(
         workflow.PreviewRevisionForTaskView

@@ -1,10 +1,14 @@
 """Admin wiring for challenges: taxonomy snippets and choosers that respect school boundaries."""
 
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.search import SearchArea
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -15,7 +19,14 @@ from .admin_privacy import (
     media_user_may_choose,
     restrict_to_what_user_may_see,
 )
-from .admin_views import can_take_offline, take_offline
+from .admin_views import (
+    can_take_offline,
+    copy_challenge,
+    new_challenge,
+    new_challenge_from_starter,
+    parents_for_new_challenges,
+    take_offline,
+)
 from .embed_stats.report import may_see_report
 from .embed_stats.views import embed_views_report
 from .models import LearningChallengePage, Subject, Theme
@@ -109,8 +120,49 @@ def register_take_offline_menu_item():
 @hooks.register("register_admin_urls")
 def register_challenge_admin_urls():
     return [
-        path("challenges/<int:page_id>/take-offline/", take_offline, name="challenges_take_offline")
+        path(
+            "challenges/<int:page_id>/take-offline/", take_offline, name="challenges_take_offline"
+        ),
+        path("challenges/new/", new_challenge, name="challenges_new"),
+        path("challenges/new/<int:parent_id>/", new_challenge, name="challenges_new_in"),
+        path(
+            "challenges/new/<int:parent_page_id>/<slug:starter>/",
+            new_challenge_from_starter,
+            name="challenges_new_from_starter",
+        ),
+        path(
+            "challenges/new/<int:parent_id>/copy/<int:page_id>/",
+            copy_challenge,
+            name="challenges_copy",
+        ),
     ]
+
+
+@hooks.register("before_create_page")
+def offer_starting_points(request, parent_page, page_class):
+    """The ⊕ beside a school opens "New challenge" (starting points), not a blank form."""
+    if (
+        issubclass(page_class, LearningChallengePage)
+        and request.method == "GET"
+        and not hasattr(request, "challenge_starter")
+    ):
+        return redirect("challenges_new_in", parent_page.pk)
+    return None
+
+
+class NewChallengePanel(Component):
+    name = "new_challenge"
+    order = 10
+    template_name = "challenges/admin/new_challenge_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"url": reverse("challenges_new")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_challenge_button(request, panels):
+    if parents_for_new_challenges(request.user):
+        panels.insert(0, NewChallengePanel())
 
 
 # Embed usage report ------------------------------------------------------------------------------
@@ -203,6 +255,19 @@ def register_adaptable_search_area():
         icon_name="copy",
         order=150,
     )
+
+
+# The editor's script (character counts, "Copied") and the admin styles of our panels ----------
+
+
+@hooks.register("insert_editor_js")
+def editor_js():
+    return format_html('<script src="{}" defer></script>', static("js/editor.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/editor.css"))
 
 
 # Packages: export download and import screens (challenges/interchange/wagtail_hooks.py).

@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.dispatch import Signal
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import AbstractGroupApprovalTask, Page, TaskState, WorkflowPage
@@ -352,9 +353,9 @@ class TrustReviewTask(AbstractGroupApprovalTask):
         form = self.get_form_for_action(action_name)(data=kwargs)
         if not form.is_valid():
             raise PermissionDenied("The review checklist or comment is incomplete.")
-        return super().on_action(
-            task_state, user, action_name, comment=form.cleaned_data["comment"]
-        )
+        super().on_action(task_state, user, action_name, comment=form.cleaned_data["comment"])
+        # Where the dashboard's review modal goes next: a page that says what just happened.
+        return reverse("trust_review_done", args=[task_state.pk])
 
     @classmethod
     def get_description(cls):

@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import trust_admin
 from .models import Partnership
+from .views import review_done
 
 
 class PartnershipViewSet(SnippetViewSet):
@@ -63,3 +64,8 @@ def register_trust_admin_urls():
         path(base + "tokens/<int:token_id>/revoke/", views.revoke_token,
              name="trust_admin_revoke_token"),
     ]  # fmt: skip
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [path("reviews/<int:task_state_id>/done/", review_done, name="trust_review_done")]

@@ -1,25 +1,52 @@
 """The editor's "Embed on your website" panel: the snippets a school admin pastes."""
 
 from django.urls import reverse
+from django.utils.html import escape
 from wagtail.admin.panels import Panel
 
 from library.http import site_root
 
+from ..sizing import estimated_embed_height
 from ..visibility import PUBLIC
 
 
 def embed_snippets(base_url, challenge):
-    """The three ways to show a challenge on another website, from the most to the least able."""
+    """The ways to show a challenge on another website, from the most to the least able, then
+    the school's list of challenges the same two ways."""
     script = f'<script src="{base_url}{reverse("embed_js")}" async></script>'
     embed_url = f"{base_url}{reverse('embed_challenge', args=[challenge.uid])}"
-    return [
-        ("Script and placeholder (resizes itself)",
-         f'{script}\n<div data-challenge="{challenge.uid}"></div>'),
-        ("Plain iframe (for website builders that remove scripts)",
-         f'<iframe src="{embed_url}" title="{challenge.title}" width="100%" height="900" '
-         'style="border:0" loading="lazy"></iframe>'),
-        ("Link", f'<a href="{base_url}{challenge.url}">{challenge.title}</a>'),
-    ]  # fmt: skip
+    title = escape(challenge.title)
+    snippets = [
+        (
+            "Script and placeholder (resizes itself)",
+            f'{script}\n<div data-challenge="{challenge.uid}"></div>',
+        ),
+        (
+            "Plain iframe (for website builders that remove scripts)",
+            f'<iframe src="{embed_url}" title="{title}" width="100%" '
+            f'height="{estimated_embed_height(challenge)}" style="border:0" '
+            'loading="lazy"></iframe>',
+        ),
+        ("Link", f'<a href="{base_url}{challenge.url}">{title}</a>'),
+    ]
+    owner = challenge.school or challenge.trust
+    if owner is not None:
+        facet = "school" if challenge.school else "trust"
+        name = escape(owner.title)
+        list_url = f"{base_url}{reverse('embed_list')}?{facet}={owner.slug}&amp;limit=6"
+        snippets += [
+            (
+                f"List of {owner.title}'s challenges (script)",
+                f'{script}\n<div data-challenge-list data-{facet}="{owner.slug}" '
+                'data-limit="6"></div>',
+            ),
+            (
+                f"List of {owner.title}'s challenges (plain iframe)",
+                f'<iframe src="{list_url}" title="Learning challenges from {name}" width="100%" '
+                'height="720" style="border:0" loading="lazy"></iframe>',
+            ),
+        ]
+    return snippets  # fmt: skip
 
 
 class EmbedSnippetsPanel(Panel):

@@ -88,6 +88,13 @@ class ChallengeImage(CheckedFileMixin, MediaCreditMixin, AbstractImage):  # noqa
     admin_form_fields = Image.admin_form_fields + MEDIA_FIELDS
     check_upload = staticmethod(check_image_upload)
 
+    @property
+    def default_alt_text(self):
+        """Never the title (often a file name such as "IMG_2034"): alt text is written where the
+        image is used, or the image is marked decorative. Wagtail's image tag and the image
+        block's suggestion both read this."""
+        return ""
+
 
 class ChallengeImageRendition(AbstractRendition):
     image = models.ForeignKey(ChallengeImage, on_delete=models.CASCADE, related_name="renditions")

@@ -2,7 +2,6 @@
 
 import uuid
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
@@ -32,6 +31,8 @@ from ..blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBl
 from ..channels.panels import EmbedSnippetsPanel
 from ..forms import ChallengePageForm
 from ..licences import LICENCE_CHOICES, adaptation_licence_error, licence_for
+from ..previews import PREVIEW_MODES, render_embed_preview, render_print_preview
+from ..readiness_panel import ReadinessPanel
 from ..richtext import sanitise_rich_text
 from ..visibility import ChallengeQuerySet
 from ..vocabulary import (
@@ -42,6 +43,7 @@ from ..vocabulary import (
     key_stages_for,
     sorted_years,
 )
+from ..widgets import GroupedCheckboxes
 from .media import ChallengeImage
 from .taxonomy import Subject, Theme, YearGroup
 
@@ -183,28 +185,53 @@ class LearningChallengePage(Page):
     PAGE_LEVEL_FIELDS = ("uid", "version", "adapted_from")
 
     essentials_panels = [
-        TitleFieldPanel("title"),
-        FieldPanel("summary"),
-        FieldPanel("kind"),
-        FieldPanel("year_groups", widget=forms.CheckboxSelectMultiple),
+        ReadinessPanel(heading="Ready to submit"),
+        TitleFieldPanel("title", heading="Title (needed to submit)"),
+        FieldPanel("summary", heading="Summary (needed to submit)"),
+        FieldPanel(
+            "year_groups",
+            heading="Year groups (needed to submit)",
+            widget=GroupedCheckboxes(group_of=lambda year: year.key_stage),
+        ),
         FieldRowPanel(
             [FieldPanel("duration_min_minutes"), FieldPanel("duration_max_minutes")],
             heading="How long",
         ),
-        FieldRowPanel([FieldPanel("cost"), FieldPanel("adult_support")]),
-        FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("cost"), FieldPanel("adult_support")]),
+        FieldPanel(
+            "subjects",
+            widget=GroupedCheckboxes(group_of=lambda subject: subject.get_group_display()),
+        ),
+        FieldPanel("themes", widget=GroupedCheckboxes()),
         FieldPanel("tags"),
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),
-                FieldPanel("hero_image_alt"),
+                FieldRowPanel([FieldPanel("hero_image_alt"), FieldPanel("hero_image_credit")]),
                 FieldPanel("hero_image_decorative"),
             ],
             heading="Main image",
         ),
     ]
-    activity_panels = [FieldPanel("outcomes"), FieldPanel("materials"), FieldPanel("activities")]
+    activity_panels = [
+        FieldPanel(
+            "outcomes",
+            heading="What you will learn",
+            help_text='Two or three short statements starting "I can...". Optional.',
+        ),
+        FieldPanel(
+            "materials",
+            heading="You will need",
+            help_text="One item per line, with a household alternative where you can. Optional.",
+        ),
+        FieldPanel(
+            "activities",
+            heading="Activities (at least one needed to submit)",
+            help_text="The steps families follow. Give each a title and say what to do; set an age "
+            "band so siblings can each do their own. Empty slots of a weekly project are left "
+            "out when you submit.",
+        ),
+    ]
     family_panels = [
         FieldPanel("family_guidance"),
         FieldPanel("support_ideas"),
@@ -444,6 +471,16 @@ class LearningChallengePage(Page):
         if not visibility.can_view(request.user, self):
             raise Http404  # a challenge the viewer may not see looks exactly like a missing one
         return super().serve(request, *args, **kwargs)
+
+    preview_modes = PREVIEW_MODES
+    default_preview_mode = ""
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "embed":
+            return render_embed_preview(request, self)
+        if mode_name == "print":
+            return render_print_preview(request, self)
+        return super().serve_preview(request, mode_name)
 
     def get_sitemap_urls(self, request=None):
         if self.visibility != Visibility.PUBLIC:

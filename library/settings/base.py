@@ -198,6 +198,9 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "home.workflows.publish_approved"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Wagtail's default avatar, served by us: no staff email hash sent to a third party, and nothing
+# for the admin's CSP to block.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_LIMIT_MAX = 50
 
 # The admin's own search stays on Wagtail's database backend. Discovery (search/) uses it too,

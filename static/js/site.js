@@ -9,3 +9,12 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
   }
   button.addEventListener("click", function () { window.print(); });
 });
+
+// Search filters: open beside the results on a wide screen (CSS does it where ::details-content
+// is supported; this covers the other browsers), one "Filters" control on a phone.
+document.querySelectorAll("details[data-open-when-wide]").forEach(function (details) {
+  var wide = window.matchMedia("(min-width: 48rem)");
+  function follow() { details.open = wide.matches; }
+  follow();
+  wide.addEventListener("change", follow);
+});

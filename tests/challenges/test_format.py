@@ -161,9 +161,12 @@ def test_submission_problems_are_worded_for_teachers(library, image_factory):
     challenge.hero_image = image_factory(credit="")
     challenge.hero_image_alt = ""
     problems = submission_problems(challenge)
+    # Alt text is the page's; the credit belongs to the image: each on its own field.
     assert problems["hero_image_alt"] == [
         'Main image: add alt text describing the image, or tick "decorative".',
-        f'Main image: the image "{challenge.hero_image.title}" needs a credit (edit it in Images).',
+    ]
+    assert problems["hero_image"] == [
+        f'Main image: the image "{challenge.hero_image.title}" needs a credit.',
     ]
     challenge.hero_image_decorative = True
     challenge.hero_image.credit = "Photo: Mrs K., Ash Primary"

@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from challenges.models import LearningChallengePage
+from challenges.sharing.upstream import diff, pull_into_draft
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -49,6 +50,7 @@ make_challenge(elder, "Elm public canarye bark", "public")
 """
 REPUBLISH = """
 from challenges.models import LearningChallengePage
+from challenges.sharing.upstream import diff, pull_into_draft
 page = LearningChallengePage.objects.get(title="Oak public rain gauge")
 draft = page.get_latest_revision_as_object()
 draft.safety_notes = "<p>Keep the gauge away from the road and empty it after storms.</p>"
@@ -152,6 +154,32 @@ def test_pull_from_another_instance(partner, library):
     gauge = imported().get(title="Oak public rain gauge")
     assert gauge.adapted_from["source"] == partner.url + "/"
     assert not gauge.live and gauge.get_parent().slug == "beech"
+
+    # Upstream: we edit our copy; the partner improves the original and republishes it.
+    draft = gauge.get_latest_revision_as_object()
+    draft.summary = "Our own words for Beech families."
+    draft.save_revision()
+    version = int(partner.manage("shell", "-c", REPUBLISH).splitlines()[-1])
+    assert version > gauge.adapted_from["version"]
+    cache.clear()
+    out, err = io.StringIO(), io.StringIO()
+    call_command("check_upstream", "--partner", partner.url, "--token", partner.token,
+                 stdout=out, stderr=err)  # fmt: skip
+    assert f"“Oak public rain gauge” (Beech Primary): original v{version - 1} → v{version}" in (
+        out.getvalue()
+    )
+    assert "Safety notes" in out.getvalue() and "Summary" not in out.getvalue()
+    gauge = LearningChallengePage.objects.get(pk=gauge.pk)
+    states = {change.name: change.state for change in diff(gauge)}
+    assert states["safety_notes"] == "theirs" and states["summary"] == "ours"
+    pull_into_draft(gauge, library.superuser)
+    pulled = LearningChallengePage.objects.get(pk=gauge.pk).get_latest_revision_as_object()
+    assert pulled.safety_notes == (
+        "<p>Keep the gauge away from the road and empty it after storms.</p>"
+    )
+    assert pulled.summary == "Our own words for Beech families."
+    assert not LearningChallengePage.objects.get(pk=gauge.pk).live
+    assert LearningChallengePage.objects.get(pk=gauge.pk).adapted_from["version"] == version
 
     # Revocation on the partner: the next pull is refused, and nothing is written here.
     listed = partner.manage("partner_token", "list")

@@ -34,6 +34,14 @@ DOCUMENT_SIGNATURES = {
     "txt": "text",
 }
 TEXT_SAMPLE = 64 * 1024
+# What Pillow reports of a picture that says nothing about who, where or with what it was made.
+HARMLESS_INFO = {
+    "adobe", "adobe_transform", "aspect", "background", "chromaticity", "dpi", "duration",
+    "gamma", "icc_profile", "interlace", "jfif", "jfif_density", "jfif_unit", "jfif_version",
+    "lossless", "loop", "progression", "progressive", "srgb", "timestamp", "transparency",
+    "version", "extension",
+}  # fmt: skip
+HARMLESS_JPEG_SEGMENTS = {"APP0", "APP2", "APP14"}  # JFIF, colour profile, Adobe colour
 
 
 def _read(file):
@@ -77,6 +85,7 @@ def check_image_upload(file, name=None):
     try:
         with Image.open(io.BytesIO(data)) as probe:
             found = probe.format
+            has_metadata = _carries_metadata(probe)
             width, height = probe.size
             probe.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
@@ -98,23 +107,22 @@ def check_image_upload(file, name=None):
             f"{max_pixels:,} pixels in all.",
             code="too_many_pixels",
         )
-    return ContentFile(_without_metadata(data, found), name=os.path.basename(name) or None)
+    # A clean file is kept byte for byte (shared packages stay identical); any other is re-encoded.
+    cleaned = _without_metadata(data, found) if has_metadata else data
+    return ContentFile(cleaned, name=os.path.basename(name) or None)
 
 
-# Pillow `info` keys that describe how pixels are stored, never who, where or with what camera.
-METADATA_FREE_INFO = frozenset(
-    "adobe adobe_transform aspect background chromaticity dpi duration gamma icc_profile "
-    "interlace jfif jfif_density jfif_unit jfif_version lossless loop progression progressive "
-    "srgb transparency version".split()
-)
+def _carries_metadata(image):
+    """EXIF, XMP, IPTC, comments, text chunks: anything beyond the picture and its colours."""
+    if set(image.info) - HARMLESS_INFO:
+        return True
+    return any(marker not in HARMLESS_JPEG_SEGMENTS for marker, _ in getattr(image, "applist", []))
 
 
 def _without_metadata(data, image_format):
     """The picture alone: turned upright by its EXIF orientation, then saved without any EXIF,
     XMP, comments or text chunks (a colour profile is kept so colours stay true)."""
     with Image.open(io.BytesIO(data)) as image:
-        if not image.getexif() and set(image.info) <= METADATA_FREE_INFO:
-            return data  # nothing to strip: the bytes stay identical (imports compare hashes)
         icc_profile = image.info.get("icc_profile")
         options = {"icc_profile": icc_profile} if icc_profile else {}
         out = io.BytesIO()

@@ -255,3 +255,8 @@ def test_make_run_has_no_blanket_media_route(media, dev_urls):
     for url in urls_of(media.school_image) + urls_of(media.draft_image):
         assert Client().get(url).status_code == 404, url
     assert Client().get(urls_of(media.public_image)[1]).status_code == 200
+
+
+def test_a_clean_image_is_kept_byte_for_byte(db):
+    data = png_bytes()
+    assert check_image_upload(ContentFile(data, name="clean.png")).read() == data

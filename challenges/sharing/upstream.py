@@ -108,6 +108,12 @@ def is_partner_original(original):
     return getattr(original, "upstream_revision_id", None) is not None
 
 
+def may_see_original(user, original):
+    """A partner's version arrived in a copy the user may edit (checked by the caller); an
+    original here must still be one the user may see."""
+    return is_partner_original(original) or can_view(user, original)
+
+
 def has_update(adaptation, original=None):
     original = original or original_of(adaptation)
     return bool(original) and original.version > int(adaptation.adapted_from.get("version") or 0)
@@ -122,7 +128,7 @@ def pending_updates(user=None):
         if not has_update(adaptation, original):
             continue
         if user is not None and not (
-            adaptation.permissions_for_user(user).can_edit() and can_view(user, original)
+            adaptation.permissions_for_user(user).can_edit() and may_see_original(user, original)
         ):
             continue
         found.append((adaptation, original))

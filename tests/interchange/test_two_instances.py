@@ -17,9 +17,10 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
 from challenges.models import LearningChallengePage
-from challenges.sharing.upstream import diff, pull_into_draft
+from challenges.sharing.upstream import diff
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -50,7 +51,7 @@ make_challenge(elder, "Elm public canarye bark", "public")
 """
 REPUBLISH = """
 from challenges.models import LearningChallengePage
-from challenges.sharing.upstream import diff, pull_into_draft
+from challenges.sharing.upstream import diff
 page = LearningChallengePage.objects.get(title="Oak public rain gauge")
 draft = page.get_latest_revision_as_object()
 draft.safety_notes = "<p>Keep the gauge away from the road and empty it after storms.</p>"
@@ -143,7 +144,7 @@ def imported():
     return LearningChallengePage.objects.filter(adapted_from__isnull=False).order_by("title")
 
 
-def test_pull_from_another_instance(partner, library):
+def test_pull_from_another_instance(partner, library, client):
     # Scope: only the issuing trust's public and partner challenges travel.
     out = pull(partner, "--follow")
     assert [page.title for page in imported()] == [
@@ -172,7 +173,12 @@ def test_pull_from_another_instance(partner, library):
     gauge = LearningChallengePage.objects.get(pk=gauge.pk)
     states = {change.name: change.state for change in diff(gauge)}
     assert states["safety_notes"] == "theirs" and states["summary"] == "ours"
-    pull_into_draft(gauge, library.superuser)
+    # The adapter sees it in the admin, with the diff, and pulls into a new draft there.
+    client.force_login(library.editor_b1)
+    assert "Oak public rain gauge" in client.get(reverse("challenges_upstream_index")).text
+    shown = client.get(reverse("challenges_upstream", args=[gauge.pk])).text
+    assert "Safety notes" in shown and "empty it after storms" in shown
+    assert client.post(reverse("challenges_upstream", args=[gauge.pk])).status_code == 302
     pulled = LearningChallengePage.objects.get(pk=gauge.pk).get_latest_revision_as_object()
     assert pulled.safety_notes == (
         "<p>Keep the gauge away from the road and empty it after storms.</p>"

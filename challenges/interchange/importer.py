@@ -418,55 +418,40 @@ def _collection_for(parent):
 
 
 def _store_image(asset, data, collection, stored):
-    sha1 = hashlib.sha1(data).hexdigest()
-    existing = ChallengeImage.objects.filter(
-        file_hash=sha1,
-        collection=collection,
-        credit=asset["credit"],
-        licence=asset["licence"],
-        source_url=asset["source_url"],
-    ).first()
-    if existing:
-        return existing
-    image = ChallengeImage(
-        title=asset["title"] or asset["filename"],
-        credit=asset["credit"],
-        licence=asset["licence"],
-        source_url=asset["source_url"],
-        collection=collection,
-        file_size=len(data),
-        file_hash=sha1,
-    )
-    image.file = ImageFile(BytesIO(data), name=asset["filename"])
-    image.save()
-    stored.add(image.file)
-    return image
+    return _store_asset(ChallengeImage, asset, data, collection, stored)
 
 
 def _store_document(asset, data, collection, stored):
+    return _store_asset(ChallengeDocument, asset, data, collection, stored)
+
+
+def _store_asset(model, asset, data, collection, stored):
+    """The image or document with these bytes and this credit in the collection, made if new."""
     sha1 = hashlib.sha1(data).hexdigest()
-    existing = ChallengeDocument.objects.filter(
-        file_hash=sha1,
-        collection=collection,
-        credit=asset["credit"],
-        licence=asset["licence"],
-        source_url=asset["source_url"],
-    ).first()
+    described = {
+        "credit": asset["credit"],
+        "licence": asset["licence"],
+        "source_url": asset["source_url"],
+    }
+    existing = model.objects.filter(file_hash=sha1, collection=collection, **described).first()
     if existing:
         return existing
-    document = ChallengeDocument(
+    item = model(
         title=asset["title"] or asset["filename"],
-        credit=asset["credit"],
-        licence=asset["licence"],
-        source_url=asset["source_url"],
         collection=collection,
         file_size=len(data),
         file_hash=sha1,
+        **described,
     )
-    document.file.save(asset["filename"], ContentFile(data), save=False)
-    stored.add(document.file)
-    document.save()
-    return document
+    if model is ChallengeImage:
+        item.file = ImageFile(BytesIO(data), name=asset["filename"])  # width/height read on save
+        item.save()
+        stored.add(item.file)
+    else:
+        item.file.save(asset["filename"], ContentFile(data), save=False)
+        stored.add(item.file)  # stored before the row: a failing save still removes the file
+        item.save()
+    return item
 
 
 class _Terms:

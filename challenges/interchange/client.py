@@ -1,15 +1,30 @@
 """Reading a partner's library over the interchange API, through the safe fetcher only."""
 
 import json
-from urllib.parse import urlencode, urljoin
+import tempfile
+from urllib.parse import urlencode, urljoin, urlsplit
+
+from django.utils import timezone
 
 from .fetch import RefusedURL, fetch
+from .serialise import FORMAT_VERSION, PACKAGE_FORMAT
+from .validate import InterchangeError
 
 API_PATH = "api/interchange/v1/"
+MAX_LIST_PAGES = 200  # 20,000 challenges: a partner listing more is not a library but a loop
 
 
-class PartnerError(Exception):
+class PartnerError(InterchangeError):
     """The partner answered, but not with what we asked for; the message says why."""
+
+
+def partner_base_url(url):
+    """The partner instance's root from whatever address a teacher pasted (root or API URL)."""
+    parts = urlsplit(url)
+    path = parts.path
+    if "/" + API_PATH in path:
+        path = path[: path.index("/" + API_PATH)]
+    return f"{parts.scheme}://{parts.netloc}{path.rstrip('/')}/"
 
 
 class PartnerClient:
@@ -32,7 +47,7 @@ class PartnerClient:
             )
         except RefusedURL as error:
             raise PartnerError(str(error)) from error
-        if result.status == 401:
+        if result.status in (401, 403):
             raise PartnerError(
                 "The partner refused the token: it is unknown, revoked, or the partnership has "
                 "ended. Ask their trust admin for a new one."
@@ -61,3 +76,71 @@ class PartnerClient:
 
     def asset(self, sha256, max_bytes=None):
         return self._get(f"assets/{sha256}", max_bytes=max_bytes).body
+
+
+class PartnerSource:
+    """A partner's library read over its API, offering what the importer reads from a package:
+    `manifest`, `challenge_uids()`, `read_challenge(uid)` and `read_asset(filename, cap)`.
+
+    The list is read once, page by page (with `search` parameters such as q, subject, since);
+    each document and asset is fetched once and kept (assets in spooled temporary files), so that
+    a plan reads everything before the import's transaction opens and no database transaction
+    ever waits on the network.
+    """
+
+    def __init__(self, client, uids=None, **search):
+        self.client = client
+        rows, trust, page = {}, "", 1
+        for page in range(1, MAX_LIST_PAGES + 1):
+            listing = self.client.challenges(**search, page=page)
+            try:
+                results, total = listing["results"], int(listing["total"])
+                trust = trust or str(listing.get("trust") or "")
+                for row in results:
+                    rows[str(row["uid"])] = row
+            except (KeyError, TypeError, ValueError) as error:
+                raise PartnerError("The partner's list of challenges is not understood.") from error
+            if not results or len(rows) >= total:
+                break
+        if uids is not None:
+            rows = {uid: row for uid, row in rows.items() if uid in set(uids)}
+        self.listed = list(rows.values())
+        self._documents = {}
+        self._assets = {}
+        self.manifest = {
+            "format": PACKAGE_FORMAT,
+            "format_version": FORMAT_VERSION,
+            "source_instance": client.base_url,
+            "trust": {"title": trust[:255], "slug": ""},
+            "exported_at": timezone.now().isoformat(),
+            "counts": {"challenges": len(rows), "assets": 0, "omitted_images": 0},
+            "challenges": [
+                {"uid": uid, "version": row.get("version", 0), "title": row.get("title", "")}
+                for uid, row in rows.items()
+            ],
+        }
+
+    def challenge_uids(self):
+        return sorted(entry["uid"] for entry in self.manifest["challenges"])
+
+    def read_challenge(self, uid):
+        if uid not in self._documents:
+            self._documents[uid] = self.client.document(uid)
+        return self._documents[uid]
+
+    def read_asset(self, filename, cap):
+        kept = self._assets.get(filename)
+        if kept is None:
+            data = self.client.asset(filename.split(".", 1)[0], max_bytes=cap)
+            kept = self._assets[filename] = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)
+            kept.write(data)
+        kept.seek(0)
+        data = kept.read(cap + 1)
+        if len(data) > cap:
+            raise PartnerError(f"The file {filename} is larger than the {cap // 1024:,} KB allowed")
+        return data
+
+    def close(self):
+        for kept in self._assets.values():
+            kept.close()
+        self._assets.clear()

@@ -22,7 +22,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.models import Collection, Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import Role, SchoolPage, TrustPage
@@ -252,7 +252,7 @@ def plan_import(source, school, check_assets=True, keep_identity=False):
         existing = previous.get(uid)
         row = _row_for(uid, document, existing, keep_identity)
         rows.append(row)
-        if row.action in (CREATED, UPDATED):
+        if row.action in (CREATED, UPDATED, KEPT):
             for asset in document["assets"]:
                 assets[asset["sha256"]] = asset
     if check_assets and not problems:
@@ -569,13 +569,23 @@ def _write_challenge(row, school, user, media, terms, source_instance, mode, kee
     return page
 
 
-def _keep_for_review(row, source_instance, mode):
-    """An edited copy keeps its edits; the newer document waits for the upstream updates screen."""
+def _keep_for_review(row, source_instance, media, terms):
+    """An edited copy keeps its edits; the newer version waits for the upstream updates screen,
+    as a revision of the copy that is not its latest (so the diff reads it like any original)."""
     page = row.existing
+    upstream = page.get_latest_revision_as_object()
+    _apply_document(upstream, row.document, media, terms)
+    revision = Revision.objects.create(
+        content_object=page,
+        base_content_type=page.get_base_content_type(),
+        content=upstream.serializable_data(),
+        object_str=str(upstream),
+    )
     lineage = dict(page.adapted_from or {})
     lineage["upstream"] = {
         "version": row.document["version"],
         "document": row.document,
+        "revision": revision.pk,
         "source": source_instance,
         "received_at": timezone.now().isoformat(),
     }
@@ -613,7 +623,7 @@ def run_import(source, school, user=None, follow=False, progress=None, keep_iden
             for row in plan.rows:
                 mode = "follow" if _follows(follow, row.uid) else "snapshot"
                 if row.action == KEPT:
-                    result.kept.append(_keep_for_review(row, source_instance, mode))
+                    result.kept.append(_keep_for_review(row, source_instance, media, terms))
                 elif row.action in (CREATED, UPDATED):
                     page = _write_challenge(
                         row, school, user, media, terms, source_instance, mode, keep_identity

@@ -81,8 +81,37 @@ def following(queryset=None):
 
 
 def original_of(adaptation):
+    """The original here, or a partner's newer version received by an import or check_upstream
+    (kept as a revision of the adaptation that is not its latest)."""
     uid = (adaptation.adapted_from or {}).get("uid")
-    return LearningChallengePage.objects.live().filter(uid=uid).first() if uid else None
+    if not uid:
+        return None
+    return LearningChallengePage.objects.live().filter(uid=uid).first() or partner_original(
+        adaptation
+    )
+
+
+def partner_original(adaptation):
+    upstream = (adaptation.adapted_from or {}).get("upstream") or {}
+    revision = Revision.page_revisions.filter(
+        pk=upstream.get("revision"), object_id=str(adaptation.pk)
+    ).first()
+    if revision is None:
+        return None
+    original = revision.as_object()
+    original.version = int(upstream.get("version") or 0)
+    original.upstream_revision_id = revision.pk
+    return original
+
+
+def is_partner_original(original):
+    return getattr(original, "upstream_revision_id", None) is not None
+
+
+def may_see_original(user, original):
+    """A partner's version arrived in a copy the user may edit (checked by the caller); an
+    original here must still be one the user may see."""
+    return is_partner_original(original) or can_view(user, original)
 
 
 def has_update(adaptation, original=None):
@@ -99,7 +128,7 @@ def pending_updates(user=None):
         if not has_update(adaptation, original):
             continue
         if user is not None and not (
-            adaptation.permissions_for_user(user).can_edit() and can_view(user, original)
+            adaptation.permissions_for_user(user).can_edit() and may_see_original(user, original)
         ):
             continue
         found.append((adaptation, original))
@@ -122,6 +151,9 @@ class FieldChange:
 
 def _then(adaptation, original):
     revision_id = adaptation.adapted_from.get("base_revision")
+    if is_partner_original(original):
+        # Until a first pull, the original then is the copy as it arrived.
+        revision_id = revision_id or adaptation.adapted_from.get("revision")
     revision = Revision.page_revisions.filter(pk=revision_id, object_id=str(original.pk)).first()
     return revision.as_object() if revision else None
 
@@ -176,8 +208,11 @@ def pull_into_draft(adaptation, user, original=None, take=(), keep=()):
         lineage = dict(
             adaptation.adapted_from,
             version=original.version,
-            base_revision=original.live_revision_id,
+            base_revision=original.upstream_revision_id
+            if is_partner_original(original)
+            else original.live_revision_id,
         )
+        lineage.pop("upstream", None)
         # The lineage belongs to the page, not to one revision.
         LearningChallengePage.objects.filter(pk=adaptation.pk).update(adapted_from=lineage)
     revision = draft.save_revision(user=user, log_action=True)

@@ -8,8 +8,15 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
 from ..models import LearningChallengePage
-from ..visibility import can_view
-from .upstream import FIELDS, diff, has_update, original_of, pending_updates, pull_into_draft
+from .upstream import (
+    FIELDS,
+    diff,
+    has_update,
+    may_see_original,
+    original_of,
+    pending_updates,
+    pull_into_draft,
+)
 
 
 def updates_index(request):
@@ -23,7 +30,7 @@ def update_detail(request, page_id):
     if adaptation is None or not adaptation.permissions_for_user(request.user).can_edit():
         raise Http404
     original = original_of(adaptation)
-    if original is None or not can_view(request.user, original):
+    if original is None or not may_see_original(request.user, original):
         raise Http404  # the original is gone, or no longer shared with this user
     if request.method == "POST":
         if not has_update(adaptation, original):

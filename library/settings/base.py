@@ -216,9 +216,14 @@ ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "challenges")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 
 # Partner tokens: at most this many requests per window (seconds), counted in the shared cache.
-PARTNER_TOKEN_RATE_LIMIT = (120, 60)
+PARTNER_TOKEN_RATE_LIMIT = (
+    int(os.environ.get("PARTNER_TOKEN_RATE_LIMIT", "120")),
+    int(os.environ.get("PARTNER_TOKEN_RATE_WINDOW", "60")),
+)
 # Partner instances that may be fetched over plain http (tests and local set-ups only).
-INTERCHANGE_HTTP_ALLOWED_HOSTS = []
+INTERCHANGE_HTTP_ALLOWED_HOSTS = env_list("INTERCHANGE_HTTP_ALLOWED_HOSTS", "")
+# Seconds a whole pull request to a partner may take (redirects included).
+INTERCHANGE_PARTNER_TIMEOUT = float(os.environ.get("INTERCHANGE_PARTNER_TIMEOUT", "10"))
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@localhost")
 

@@ -10,7 +10,8 @@ SECRET_KEY = "test-only-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # A fresh folder per run: uploads never land in the repo, and parallel runs never share files.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lcl-media-test-"))
+# A server process a test starts names its own folder (MEDIA_ROOT) so its commands share it.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="lcl-media-test-"))
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

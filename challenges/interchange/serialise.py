@@ -104,46 +104,32 @@ class AssetCatalogue:
         self._by_key = {}
 
     def image(self, image):
-        key = ("image", image.pk)
-        if key not in self._by_key:
-            sha256, size = _sha256_of(image.file)
-            extension = _image_extension(image)
-            self._by_key[key] = Asset(
-                sha256=sha256,
-                kind="image",
-                extension=extension,
-                media_type=mimetypes.types_map.get("." + extension, "application/octet-stream"),
-                size=size,
-                title=image.title,
-                credit=image.credit,
-                licence=image.licence,
-                source_url=image.source_url,
-                width=image.width or None,
-                height=image.height or None,
-                storage_name=image.file.name,
-                storage=image.file.storage,
-            )
-        return self._by_key[key]
+        size = {"width": image.width or None, "height": image.height or None}
+        return self._asset("image", image, _image_extension(image), **size)
 
     def document(self, document):
-        key = ("document", document.pk)
+        extension = document.file_extension.lower()
+        return self._asset("document", document, extension, width=None, height=None)
+
+    def _asset(self, kind, item, extension, width, height):
+        """The asset for one image or document, read and hashed once per export."""
+        key = (kind, item.pk)
         if key not in self._by_key:
-            sha256, size = _sha256_of(document.file)
-            extension = document.file_extension.lower()
+            sha256, size = _sha256_of(item.file)
             self._by_key[key] = Asset(
                 sha256=sha256,
-                kind="document",
+                kind=kind,
                 extension=extension,
                 media_type=mimetypes.types_map.get("." + extension, "application/octet-stream"),
                 size=size,
-                title=document.title,
-                credit=document.credit,
-                licence=document.licence,
-                source_url=document.source_url,
-                width=None,
-                height=None,
-                storage_name=document.file.name,
-                storage=document.file.storage,
+                title=item.title,
+                credit=item.credit,
+                licence=item.licence,
+                source_url=item.source_url,
+                width=width,
+                height=height,
+                storage_name=item.file.name,
+                storage=item.file.storage,
             )
         return self._by_key[key]
 

@@ -94,7 +94,22 @@ class ResilientRedisCache(RedisCache):
         return self._guard(super().delete_many, lambda: None, *args, **kwargs)
 
     def clear(self):
-        return self._guard(super().clear, lambda: False)
+        """Delete this cache's own keys only: Django's clear() is a FLUSHDB, which would wipe every
+        other process's and deployment's keys on a shared Redis."""
+        return self._guard(self._delete_own_keys, lambda: False)
+
+    def _delete_own_keys(self):
+        client = self._cache.get_client(None, write=True)
+        batch = []
+        # Django names every key "<prefix>:<version>:<key>" (default_key_func).
+        for key in client.scan_iter(match=f"{self.key_prefix}:*", count=1000):
+            batch.append(key)
+            if len(batch) == 500:
+                client.delete(*batch)
+                batch = []
+        if batch:
+            client.delete(*batch)
+        return True
 
     def incr(self, key, delta=1, version=None):
         def unreachable():

@@ -200,3 +200,20 @@ def test_two_workers_share_counts_stamp_and_render_cache(library, gunicorn_two_w
     assert {response.headers["ETag"] for response in after} != {old_etag}
     assert len({response.headers["ETag"] for response in after}) == 1
     assert all("Bug hotel, rebuilt" in response.text for response in after)
+
+
+def test_clearing_the_cache_keeps_every_other_deployments_keys():
+    """Redis is shared (other web processes, other deployments, parallel test workers): clearing
+    our cache deletes our keys, never the whole database as Django's FLUSHDB would."""
+    location = os.environ["REDIS_URL"]
+    ours = resilient.ResilientRedisCache(location, {"KEY_PREFIX": "ours-" + os.urandom(4).hex()})
+    theirs = resilient.ResilientRedisCache(location, {"KEY_PREFIX": ours.key_prefix + "x"})
+    for index in range(1200):  # more than one SCAN page and one delete batch
+        ours.set(f"page-{index}", index)
+    theirs.set("page-1", "kept")
+
+    assert ours.clear()
+
+    assert ours.get("page-1") is None and ours.get("page-1199") is None
+    assert theirs.get("page-1") == "kept"
+    theirs.clear()

@@ -8,17 +8,50 @@ URL is ever stored in the search index, a rendered page or a cache that outlives
 Every path that stores an original (admin forms, import, API, `FieldFile.save`) passes through
 `_save` here, which refuses what media_checks refuses; models clean files earlier, with
 the right dimensions and hash, and mark them checked.
+
+S3 answers within the timeouts of AWS_S3_CLIENT_CONFIG (settings) or counts as down: then, for
+STORE_DOWN_SECONDS, every call fails at once with StorageUnavailable (logged once), uploads are
+refused in words before anything is written, and pages show images without new thumbnails.
 """
 
+import logging
+
+from botocore.exceptions import ConnectionError as S3ConnectionError
+from botocore.exceptions import HTTPClientError as S3HTTPClientError
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
+from wagtail.images.models import SourceImageIOError
+
+from library.outages import Breaker
 
 from .media_checks import check_document_upload, check_image_upload
 
+logger = logging.getLogger("challenges")
+
 SIGNED_URL_SECONDS = 300
 CHECKED = "_media_checked"  # set on content that media_checks already cleaned
+STORE_DOWN_SECONDS = 10.0
+STORE_DOWN_MESSAGE = (
+    "The file store is not answering just now, so this file has not been saved and nothing "
+    "has changed. Please try again in a few minutes."
+)
+PROBE_NAME = "reachability-probe"  # never stored: asking for it is one cheap round trip
+
+
+class StorageUnavailable(OSError):
+    """The file store was refused or timed out. An OSError, so Wagtail's image tag shows its
+    "missing image" placeholder instead of failing the page."""
+
+
+def refusal(storage):
+    """Why no file can be stored in `storage` right now, in a teacher's words; None if it can."""
+    try:
+        storage.exists(PROBE_NAME)
+    except StorageUnavailable:
+        return STORE_DOWN_MESSAGE
+    return None
 
 
 def checked(content):
@@ -34,6 +67,16 @@ def _cleaned(name, content):
     if name.startswith("documents/"):
         return check_document_upload(content, name)
     return content  # renditions: made here from a checked original
+
+
+def rendition_or_none(image, spec):
+    """The rendition, or None when it is not made yet and the original cannot be read (the file
+    store is down): the page, card or oEmbed goes without that image rather than failing."""
+    try:
+        return image.get_rendition(spec)
+    except SourceImageIOError as error:
+        logger.warning("No %s rendition of image %s for now: %s", spec, image.pk, error)
+        return None
 
 
 def media_url(name):
@@ -56,9 +99,33 @@ class S3MediaStorage(S3Storage):
         settings_overrides.setdefault("querystring_auth", True)
         settings_overrides.setdefault("querystring_expire", SIGNED_URL_SECONDS)
         super().__init__(**settings_overrides)
+        self.breaker = Breaker(
+            "File storage (S3)", "uploads refused and new thumbnails skipped", logger
+        )
+
+    def _reachable(self, operation, *args):
+        if self.breaker.is_down():
+            raise StorageUnavailable(f"not asked again yet after {self.breaker.reason}")
+        try:
+            return operation(*args)
+        except (S3ConnectionError, S3HTTPClientError) as error:  # refused, timed out, cut off
+            self.breaker.trip(error, STORE_DOWN_SECONDS)
+            raise StorageUnavailable(f"{type(error).__name__}: {error}") from error
 
     def _save(self, name, content):
-        return super()._save(name, _cleaned(name, content))
+        return self._reachable(super()._save, name, _cleaned(name, content))
+
+    def _open(self, name, mode="rb"):
+        return self._reachable(super()._open, name, mode)
+
+    def exists(self, name):
+        return self._reachable(super().exists, name)
+
+    def delete(self, name):
+        return self._reachable(super().delete, name)
+
+    def size(self, name):
+        return self._reachable(super().size, name)
 
     def url(self, name, parameters=None, expire=None, http_method=None):
         return media_url(name)

@@ -7,19 +7,16 @@ operation gives up after a short socket timeout, the failure is logged, and for
 so a hanging Redis costs one timeout per process per interval, not one per call.
 """
 
-import logging
-import threading
-import time
-
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-logger = logging.getLogger("library.cache")
+from .outages import Breaker
 
 OUTAGES = (RedisConnectionError, RedisTimeoutError, OSError)
 DOWN_SECONDS = 5.0
 TIMEOUT_SECONDS = 0.25
+MISSED_DELETES_KEPT = 10_000  # beyond that, what was not deleted expires with its timeout
 
 
 class ResilientRedisCache(RedisCache):
@@ -36,8 +33,8 @@ class ResilientRedisCache(RedisCache):
         options.setdefault("socket_timeout", TIMEOUT_SECONDS)
         params["OPTIONS"] = options
         super().__init__(server, params)
-        self._down_until = 0.0
-        self._lock = threading.Lock()
+        self._breaker = Breaker("Redis cache", "serving without it", "library.cache")
+        self._missed_deletes = set()  # (key, version) a delete could not reach; replayed on return
 
     def ping(self):
         """Ask Redis directly (for /healthz): raises when it is refused or hangs."""
@@ -46,25 +43,29 @@ class ResilientRedisCache(RedisCache):
 
     def is_down(self):
         """True while this process treats Redis as unreachable (after a recent failure)."""
-        return time.monotonic() < self._down_until
+        return self._breaker.is_down()
 
     def _guard(self, operation, fallback, *args, **kwargs):
         if self.is_down():
             return fallback()
         try:
+            if self._missed_deletes:
+                self._replay_missed_deletes()
             return operation(*args, **kwargs)
         except OUTAGES as error:
-            with self._lock:
-                first = not self.is_down()
-                self._down_until = time.monotonic() + DOWN_SECONDS
-            if first:
-                logger.error(
-                    "Redis cache unreachable (%s: %s); serving without it for %.0f s",
-                    type(error).__name__,
-                    error,
-                    DOWN_SECONDS,
-                )
+            self._breaker.trip(error, DOWN_SECONDS)
             return fallback()
+
+    def _replay_missed_deletes(self):
+        """A delete that could not reach Redis (a publication stamp dropped on publish) is made
+        once Redis answers again, so no process keeps reading what it should have forgotten."""
+        missed, self._missed_deletes = self._missed_deletes, set()
+        try:
+            for key, version in missed:
+                super().delete(key, version=version)
+        except OUTAGES:
+            self._missed_deletes |= missed
+            raise
 
     def get(self, key, default=None, version=None):
         return self._guard(super().get, lambda: default, key, default, version)
@@ -87,11 +88,22 @@ class ResilientRedisCache(RedisCache):
     def set_many(self, *args, **kwargs):
         return self._guard(super().set_many, list, *args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        return self._guard(super().delete, lambda: False, *args, **kwargs)
+    def delete(self, key, version=None):
+        def missed():
+            self._remember_missed([key], version)
+            return False
 
-    def delete_many(self, *args, **kwargs):
-        return self._guard(super().delete_many, lambda: None, *args, **kwargs)
+        return self._guard(super().delete, missed, key, version)
+
+    def delete_many(self, keys, version=None):
+        keys = list(keys)
+        return self._guard(
+            super().delete_many, lambda: self._remember_missed(keys, version), keys, version
+        )
+
+    def _remember_missed(self, keys, version):
+        if len(self._missed_deletes) < MISSED_DELETES_KEPT:
+            self._missed_deletes.update((key, version) for key in keys)
 
     def clear(self):
         """Delete this cache's own keys only: Django's clear() is a FLUSHDB, which would wipe every

@@ -1,5 +1,9 @@
 """/healthz: the state of the database, search, storage and cache as JSON (200 all up, 503
-otherwise)."""
+otherwise), and the task queue's backlog.
+
+A stopped worker is not "down" (the work waits in the database and runs when a worker starts),
+so the backlog is reported beside the checks, never as a 503; the log warns once it is old.
+"""
 
 import logging
 
@@ -8,8 +12,10 @@ from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django_tasks_db.models import DBTaskResult
 from elasticsearch import Elasticsearch
 
 logger = logging.getLogger("library")
@@ -25,7 +31,9 @@ def _search():
     if not settings.ELASTICSEARCH_URL:
         return "database"
 
-    client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=2, max_retries=0)
+    client = Elasticsearch(
+        settings.ELASTICSEARCH_URL, request_timeout=settings.ELASTICSEARCH_TIMEOUT, max_retries=0
+    )
     return f"elasticsearch {client.cluster.health()['status']}"
 
 
@@ -40,6 +48,22 @@ def _cache():
     return ping() if ping else type(cache).__name__
 
 
+def _task_backlog():
+    """Tasks waiting for a worker: how many, and for how long the oldest has waited."""
+    if settings.TASKS["default"]["BACKEND"] != settings.TASK_BACKENDS["database"]:
+        return {"queued": 0, "oldest_seconds": 0, "detail": "tasks run inline"}
+    waiting = DBTaskResult.objects.ready()
+    oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+    age = round((timezone.now() - oldest).total_seconds()) if oldest else 0
+    backlog = {"queued": waiting.count(), "oldest_seconds": age, "detail": "database queue"}
+    if oldest and age > settings.TASKS_BACKLOG_WARNING_SECONDS:
+        logger.warning(
+            "healthz: %d task(s) queued, the oldest for %d s: is a task worker running?",
+            backlog["queued"], age,
+        )  # fmt: skip
+    return backlog
+
+
 @require_safe
 @never_cache
 def healthz(request):
@@ -52,4 +76,10 @@ def healthz(request):
             logger.warning("healthz: %s is down: %s", name, error)
             checks[name] = {"ok": False, "detail": type(error).__name__}
             healthy = False
-    return JsonResponse({"ok": healthy, "checks": checks}, status=200 if healthy else 503)
+    try:
+        tasks = _task_backlog()
+    except Exception as error:  # noqa: BLE001 (the database check above says why)
+        tasks = {"detail": type(error).__name__}
+    return JsonResponse(
+        {"ok": healthy, "checks": checks, "tasks": tasks}, status=200 if healthy else 503
+    )

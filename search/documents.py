@@ -5,6 +5,7 @@ from itertools import islice
 from challenges.filters import facet_values
 from challenges.models import LearningChallengePage
 from challenges.sharing.lineage import adaptation_count, adaptation_counts
+from challenges.storage import rendition_or_none
 
 from .text import analysed, plain_text
 
@@ -19,7 +20,7 @@ def _card(challenge):
     image = challenge.hero_image
     # Cards also feed the widget and feeds on other websites: no photos of pupils there.
     shareable = image is not None and image.may_leave_instance
-    rendition = image.get_rendition("fill-480x270") if shareable else None
+    rendition = rendition_or_none(image, "fill-480x270") if shareable else None
     return {
         "uid": str(challenge.uid),
         "title": challenge.title,

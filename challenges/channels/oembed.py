@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from library.http import InertJsonResponse, absolute, absolute_url, site_root
 
+from ..storage import rendition_or_none
 from .embed import get_public_challenge, public_challenges
 from .http_cache import conditional
 
@@ -58,7 +59,9 @@ def _thumbnail(request, challenge, width, height):
     image = challenge.hero_image
     if image is None or not image.may_leave_instance:
         return {}
-    rendition = image.get_rendition(f"max-{min(width, 640)}x{min(height, 640)}")
+    rendition = rendition_or_none(image, f"max-{min(width, 640)}x{min(height, 640)}")
+    if rendition is None:
+        return {}
     return {
         "thumbnail_url": absolute(request, rendition.url),
         "thumbnail_width": rendition.width,

@@ -2,6 +2,7 @@
 
 from library.http import absolute, absolute_url
 
+from ..storage import rendition_or_none
 from ..vocabulary import YEAR_GROUPS
 
 
@@ -50,8 +51,8 @@ def learning_resource(challenge, request=None):
     if challenge.last_published_at:
         data["dateModified"] = challenge.last_published_at.isoformat()
     image = challenge.hero_image
-    if image is not None and image.may_leave_instance:
-        data["image"] = (
-            absolute(request, image.get_rendition("width-1200").url)
-        )
+    shareable = image is not None and image.may_leave_instance
+    rendition = rendition_or_none(image, "width-1200") if shareable else None
+    if rendition is not None:
+        data["image"] = absolute(request, rendition.url)
     return data

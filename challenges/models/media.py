@@ -8,7 +8,7 @@ from wagtail.utils.file import hash_filelike
 
 from ..licences import LICENCE_CHOICES
 from ..media_checks import check_document_upload, check_image_upload
-from ..storage import checked
+from ..storage import checked, refusal
 
 
 class MediaCreditMixin(models.Model):
@@ -82,6 +82,11 @@ class CheckedFileMixin(models.Model):
             self._check_new_file()
         except ValidationError as error:
             raise ValidationError({"file": error.messages}) from error
+        if self.file and not self.file._committed:
+            # Refused before anything is written, rather than failing halfway through the save.
+            problem = refusal(self.file.storage)
+            if problem:
+                raise ValidationError({"file": problem})
 
 
 class ChallengeImage(CheckedFileMixin, MediaCreditMixin, AbstractImage):  # noqa: DJ008

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from botocore.config import Config
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -138,6 +139,13 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
+# S3 answers within these or counts as down for a few seconds (challenges/storage.py): a hung
+# store must never hold a page or an upload for botocore's default minute and retries.
+AWS_S3_CLIENT_CONFIG = Config(
+    connect_timeout=float(os.environ.get("AWS_S3_CONNECT_TIMEOUT", "1")),
+    read_timeout=float(os.environ.get("AWS_S3_READ_TIMEOUT", "1")),
+    retries={"total_max_attempts": int(os.environ.get("AWS_S3_MAX_ATTEMPTS", "1"))},
+)
 
 # The shared cache: Redis when REDIS_URL is set (every web process and the worker agree on render
 # caches, the publication stamp, embed counts and rate limits); local memory otherwise.
@@ -173,6 +181,8 @@ TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
 }
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
+# /healthz logs a warning when the oldest queued task has waited longer (is a worker running?).
+TASKS_BACKLOG_WARNING_SECONDS = int(os.environ.get("TASKS_BACKLOG_WARNING_SECONDS", "300"))
 
 # Wagtail's page editor posts one field per block; complex challenges exceed Django's default.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -213,7 +223,9 @@ WAGTAILSEARCH_BACKENDS = {
 # Discovery on Elasticsearch when set; the database implementation otherwise (and as fallback).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "challenges")
-ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# Seconds a search or index request may take: a hung cluster costs a public page one timeout,
+# then the database answers for a while (search/backends/elasticsearch.py), within 2 s.
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1"))
 
 # Partner tokens: at most this many requests per window (seconds), counted in the shared cache.
 PARTNER_TOKEN_RATE_LIMIT = (

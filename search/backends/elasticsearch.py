@@ -168,7 +168,7 @@ class ElasticsearchSearch(ChallengeSearch):
             raise SearchUnavailable(
                 f"not asking {self.url} again for {RETRY_AFTER}s after: {self._unreachable_because}"
             )
-        timeout = float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 2))
+        timeout = float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 1))
         if timeout not in self._clients:
             try:
                 self._clients[timeout] = Elasticsearch(

@@ -31,7 +31,7 @@ class Breaker:
             self.reason = f"{type(error).__name__}: {error}"
         if first:
             self.logger.error(
-                "%s unreachable (%s); %s for %.0f s",
+                "%s unreachable (%s); %s for %g s",
                 self.service, self.reason, self.consequence, seconds,
             )  # fmt: skip
         return first

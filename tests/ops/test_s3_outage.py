@@ -1,0 +1,156 @@
+"""S3 refused and hanging, then back: pages and embeds serve within 2 s (a thumbnail not made yet
+is left out, never a 500), an upload is refused in a teacher's words with nothing written,
+/healthz and the log say the file store is down, and uploads work again once it answers.
+
+The suite starts its own S3-compatible server (moto) on loopback, so it runs everywhere.
+"""
+
+import time
+from io import BytesIO
+
+import boto3
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.core.files.storage import storages
+from django.test import Client
+from moto.server import ThreadedMotoServer
+from PIL import Image as PILImage
+
+from challenges import storage as media_storage
+from challenges.models import ChallengeDocument, ChallengeImage
+from tests.factories import make_challenge
+from tests.ops.net import SwitchableEndpoint
+from tests.ops.outage_checks import (
+    assert_public_paths_serve,
+    healthz,
+    live_title,
+    publish_retitled_through_admin,
+)
+
+pytestmark = pytest.mark.django_db
+
+BUCKET = "lcl-outage-media"
+DOWN_SECONDS = 0.5  # the breaker's interval, short so the test sees S3 come back
+
+
+@pytest.fixture(scope="module")
+def s3_server():
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield host, port
+    server.stop()
+
+
+@pytest.fixture
+def s3(s3_server, settings, monkeypatch):
+    """The media storage on S3 behind a switchable port; yields (endpoint, direct client)."""
+    host, port = s3_server
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setattr(media_storage, "STORE_DOWN_SECONDS", DOWN_SECONDS)
+    direct = boto3.client("s3", endpoint_url=f"http://{host}:{port}", region_name="eu-west-2")
+    if BUCKET not in {bucket["Name"] for bucket in direct.list_buckets()["Buckets"]}:
+        direct.create_bucket(
+            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
+        )
+    with SwitchableEndpoint(port, host) as endpoint:
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {
+                "BACKEND": "challenges.storage.S3MediaStorage",
+                "OPTIONS": {
+                    "bucket_name": BUCKET,
+                    "endpoint_url": f"http://{endpoint.url_host}",
+                    "region_name": "eu-west-2",
+                    "file_overwrite": False,
+                },
+            },
+        }
+        storages._storages.clear()  # settings changed: build the storage again
+        yield endpoint, direct
+        storages._storages.clear()
+
+
+def stored_keys(direct):
+    return {item["Key"] for item in direct.list_objects_v2(Bucket=BUCKET).get("Contents", [])}
+
+
+def png(name, colour=(200, 80, 40)):
+    buffer = BytesIO()
+    PILImage.new("RGB", (320, 200), colour).save(buffer, "PNG")
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def upload(client, kind, title, file):
+    data = {"title": title, "file": file, "collection": 1, "credit": "Mrs K."}
+    started = time.monotonic()
+    response = client.post(f"/admin/{kind}/add/", data)
+    return response, time.monotonic() - started
+
+
+def new_image(title, colour):
+    image = ChallengeImage(title=title, credit="Photo: Ash Primary")
+    image.file = ImageFile(png(f"{title}.png", colour), name=f"{title}.png")
+    image.save()
+    return image
+
+
+@pytest.mark.parametrize("outage", ["refused", "hanging"])
+def test_s3_down_then_back(library, s3, outage, caplog):
+    endpoint, direct = s3
+    teacher = Client()
+    teacher.force_login(library.superuser)  # may upload into the root collection
+    # Up: a challenge with its photo; its page and embed make their thumbnails now.
+    photo = new_image("bug-hotel", (200, 80, 40))
+    challenge = make_challenge(
+        library.school_a1, "Bug hotel on S3", hero_image=photo, hero_image_alt="A bug hotel"
+    )
+    assert_public_paths_serve(challenge, "S3 up", must_show="Bug hotel on S3")
+    # Published too, but nobody has opened it yet: its page's thumbnails are not made.
+    pond = make_challenge(
+        library.school_a1, "Pond dipping on S3", hero_image=new_image("pond", (40, 80, 200)),
+        hero_image_alt="A pond",
+    )  # fmt: skip
+    keys_before = stored_keys(direct)
+
+    getattr(endpoint, "refuse" if outage == "refused" else "hang")()
+
+    assert_public_paths_serve(challenge, f"S3 {outage}", must_show="Bug hotel on S3")
+    # Its thumbnails cannot be made now (the first waits for the timeout): shown without them.
+    assert_public_paths_serve(pond, f"S3 {outage}, thumbnail not made yet",
+                              must_show="Pond dipping on S3")  # fmt: skip
+    # A publish needs no file: kept.
+    response, _seconds = publish_retitled_through_admin(
+        library.moderator_a, challenge, "Bug hotel, rebuilt"
+    )
+    assert response.status_code == 302
+    assert live_title(challenge) == "Bug hotel, rebuilt"
+    # Uploads are refused in words, before anything is written.
+    for kind, file in (("images", png("trip.png")), ("documents", ContentFile(b"Count.", "a.txt"))):
+        response, seconds = upload(teacher, kind, "Trip", file)
+        print(f"\n[outage timings] S3 {outage}: refused {kind} upload {1000 * seconds:.0f} ms")
+        assert response.status_code == 200 and seconds < 2
+        assert media_storage.STORE_DOWN_MESSAGE in response.content.decode()
+    assert not ChallengeImage.objects.filter(title="Trip").exists()
+    assert not ChallengeDocument.objects.filter(title="Trip").exists()
+    assert stored_keys(direct) == keys_before
+    status, health = healthz()
+    assert status == 503
+    assert health["checks"]["storage"]["ok"] is False
+    assert health["checks"]["database"]["ok"] is True
+    assert "File storage (S3) unreachable" in caplog.text
+
+    endpoint.up()
+    time.sleep(DOWN_SECONDS)  # the breaker lets this process try S3 again
+
+    status, health = healthz()
+    assert status == 200 and health["checks"]["storage"]["ok"] is True
+    response, _seconds = upload(teacher, "images", "Trip", png("trip.png"))
+    assert response.status_code == 302
+    trip = ChallengeImage.objects.get(title="Trip")
+    assert trip.file.name in stored_keys(direct)
+    pond.refresh_from_db()
+    assert_public_paths_serve(pond, "S3 back", must_show="Pond dipping on S3")
+    assert "images/" in " ".join(stored_keys(direct) - keys_before)  # its thumbnails now made

@@ -226,6 +226,8 @@ ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "challenges")
 # Seconds a search or index request may take: a hung cluster costs a public page one timeout,
 # then the database answers for a while (search/backends/elasticsearch.py), within 2 s.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1"))
+# Index writes force a refresh, slower under load; one that times out is recorded and replayed.
+ELASTICSEARCH_WRITE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_WRITE_TIMEOUT", "3"))
 
 # Partner tokens: at most this many requests per window (seconds), counted in the shared cache.
 PARTNER_TOKEN_RATE_LIMIT = (

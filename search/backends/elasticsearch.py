@@ -344,12 +344,19 @@ class ElasticsearchSearch(ChallengeSearch):
         rebuilding = self.rebuilding_alias
         return [alias] + ([rebuilding] if client.indices.exists_alias(name=rebuilding) else [])
 
+    def _writer(self):
+        """The client and alias for a write: forced refreshes take longer than searches, and a
+        write that times out is only recorded and replayed, so it may wait longer."""
+        client, alias = self._ready()
+        timeout = float(getattr(settings, "ELASTICSEARCH_WRITE_TIMEOUT", 3))
+        return client.options(request_timeout=timeout), alias
+
     def index(self, documents):
         bodies = [(data["page_id"], as_document(data)) for data in documents]
         if not bodies:
             return
         with self._unavailable_on_failure("indexing"):
-            client, alias = self._ready()
+            client, alias = self._writer()
             actions = [
                 {"_op_type": "index", "_index": target, "_id": page_id, "_source": body}
                 for target in self._write_aliases(client, alias)
@@ -359,7 +366,7 @@ class ElasticsearchSearch(ChallengeSearch):
 
     def restrict(self, page_id, audience):
         with self._unavailable_on_failure("restricting"):
-            client, alias = self._ready()
+            client, alias = self._writer()
             for target in self._write_aliases(client, alias):
                 rebuilding = target != alias
                 try:
@@ -383,7 +390,7 @@ class ElasticsearchSearch(ChallengeSearch):
         if not page_ids:
             return
         with self._unavailable_on_failure("removing"):
-            client, alias = self._ready()
+            client, alias = self._writer()
             actions = [
                 # A rebuild may still load the removed page: its tombstone keeps it out.
                 {"_op_type": "delete", "_index": alias, "_id": page_id}

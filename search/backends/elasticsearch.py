@@ -162,6 +162,10 @@ class ElasticsearchSearch(ChallengeSearch):
 
     # Connection and failures -------------------------------------------------------------------
 
+    def is_unreachable(self):
+        """True while searches go to the database after a recent failure of the cluster."""
+        return time.monotonic() < self._unreachable_until
+
     def _client(self):
         if time.monotonic() < self._unreachable_until:
             # Down a moment ago: answer from the database at once rather than wait again.

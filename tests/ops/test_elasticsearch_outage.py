@@ -19,6 +19,7 @@ from search.backends import elasticsearch_implementation
 from search.models import PendingIndexWork
 from tests.ops.net import SwitchableEndpoint
 from tests.ops.outage_checks import (
+    admin_dashboard,
     assert_public_paths_serve,
     healthz,
     live_title,
@@ -59,7 +60,9 @@ def test_elasticsearch_down_then_back(search_endpoint, request, outage, settings
     library = request.getfixturevalue("library")  # published after the cluster is configured
     challenge = library.public
     assert found_in_elasticsearch(settings, "bug") == {"Public bug hotel"}
-    assert_public_paths_serve(challenge, "Elasticsearch up", must_show="Public bug hotel")
+    assert_public_paths_serve(
+        challenge, "Elasticsearch up", must_show="Public bug hotel", budget=None
+    )
 
     getattr(search_endpoint, "refuse" if outage == "refused" else "hang")()
 
@@ -81,6 +84,9 @@ def test_elasticsearch_down_then_back(search_endpoint, request, outage, settings
     assert health["checks"]["database"]["ok"] is True
     assert "answering from the database" in caplog.text
     assert "recorded to replay" in caplog.text
+    notices = admin_dashboard(library.moderator_a)
+    assert "Search is answering from the library&#x27;s own database" in notices
+    assert "are waiting to reach search" in notices
 
     search_endpoint.up()
     time.sleep(RETRY_AFTER)  # the breaker lets this process ask the cluster again
@@ -91,4 +97,7 @@ def test_elasticsearch_down_then_back(search_endpoint, request, outage, settings
     call_command("search_index", "replay")
     assert not PendingIndexWork.objects.exists()
     assert found_in_elasticsearch(settings, "hedgehog") == {"Hedgehog hotel"}
-    assert_public_paths_serve(challenge, "Elasticsearch back", must_show="Hedgehog hotel")
+    assert "waiting to reach search" not in admin_dashboard(library.moderator_a)
+    assert_public_paths_serve(
+        challenge, "Elasticsearch back", must_show="Hedgehog hotel", budget=None
+    )

@@ -11,6 +11,7 @@ import pytest
 
 from challenges.embed_stats.tasks import flush_embed_views_task
 from tests.ops.outage_checks import (
+    admin_dashboard,
     assert_public_paths_serve,
     healthz,
     live_title,
@@ -53,6 +54,7 @@ def while_no_worker_answers(library, caplog, label):
     assert health["tasks"]["queued"] >= 2  # the flush and the reindexing
     assert health["tasks"]["oldest_seconds"] >= 0
     assert "is a task worker running?" in caplog.text
+    assert "whether the task worker runs" in admin_dashboard(library.moderator_a)
     return flush
 
 
@@ -60,6 +62,7 @@ def once_a_worker_answers(library, flush):
     assert wait_for(lambda: finished(flush) and found("hedgehog hotel")), "queued work not run"
     assert views_in_database(library.public) >= 2  # the two views (and the checks' own)
     assert healthz()[1]["tasks"]["queued"] == 0
+    assert "whether the task worker runs" not in admin_dashboard(library.moderator_a)
 
 
 def test_no_worker_then_one_starts(library, settings, caplog):

@@ -1,7 +1,9 @@
 """Outages of the front cache and the shared cache: saves never hang, /healthz says what is down.
 
 (Redis refused and hanging under page load: test_shared_cache.py; a stopped worker:
-test_task_worker.py.)
+test_task_worker.py. Each of Redis, S3, Elasticsearch and the worker refused and hanging, then
+back: test_redis_outage.py, test_s3_outage.py, test_elasticsearch_outage.py,
+test_worker_outage.py.)
 """
 
 import time

@@ -11,7 +11,8 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from challenges.interchange.client import PartnerClient, PartnerSource, partner_base_url
+from challenges.interchange.addresses import partner_base_url
+from challenges.interchange.client import PartnerClient, PartnerSource
 from challenges.interchange.importer import SubsetSource, plan_import, run_import
 from challenges.interchange.validate import InterchangeError
 from challenges.sharing.upstream import diff, following, pending_updates

@@ -405,6 +405,8 @@ def import_pull(request):
     if not schools:
         raise PermissionDenied
     libraries = pull_libraries(request.user, schools)
+    if "library" in request.GET:
+        _library_for(request, request.GET["library"], schools)  # another trust's: 404
     form = PullSearchForm(request.GET or None, libraries=libraries)
     context = {"form": form, "libraries": libraries, "results": None, "problem": ""}
     if request.GET and form.is_valid():

@@ -141,6 +141,7 @@ class PartnerLibraryForm(forms.ModelForm):
         fields = ["label", "base_url"]
 
     def __init__(self, trust, *args, **kwargs):
+        kwargs.setdefault("auto_id", "library_%s")  # the token form beside it has a "label" too
         super().__init__(*args, **kwargs)
         self.trust = trust
         if self.instance.pk:

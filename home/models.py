@@ -1,9 +1,13 @@
 """The site tree (home, trusts, schools), the roles attached to it and trust partnerships."""
 
+import base64
 import hashlib
 import re
 import secrets
 
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -450,3 +454,81 @@ class PartnerToken(models.Model):
             self.revoked_at = timezone.now()
             self.revoked_by = user
             self.save(update_fields=["revoked_at", "revoked_by"])
+
+
+def token_cipher():
+    """The dedicated keys first (the first one encrypts), then one derived from SECRET_KEY, so
+    tokens saved before a dedicated key was set stay readable."""
+    derived = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=b"lcl-partner-library-tokens", info=b"fernet"
+    ).derive(settings.SECRET_KEY.encode("utf-8"))
+    keys = [*settings.PARTNER_LIBRARY_TOKEN_KEYS, base64.urlsafe_b64encode(derived)]
+    return MultiFernet([Fernet(key) for key in keys])
+
+
+class PartnerLibrary(models.Model):
+    """A partner's library that a trust pulls from: its address, and the token the partner's
+    trust admin gave ours.
+
+    The token is sent, not checked, so it is kept encrypted (Fernet), never hashed; after saving
+    it is never shown again, only its first characters.
+    """
+
+    trust = models.ForeignKey(TrustPage, on_delete=models.CASCADE, related_name="partner_libraries")
+    label = models.CharField(max_length=100, help_text="A name to recognise it, e.g. 'Oak Trust'.")
+    base_url = models.URLField("address", max_length=500)
+    encrypted_token = models.TextField(editable=False)
+    token_hint = models.CharField(max_length=16, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    token_saved_at = models.DateTimeField(null=True, blank=True)
+    last_checked_at = models.DateTimeField(null=True, blank=True)
+    last_problem = models.TextField(blank=True, help_text="Why the last check for updates failed.")
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name_plural = "partner libraries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trust", "label"], name="one_partner_library_label_per_trust"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.label} ({self.base_url})"
+
+    @staticmethod
+    def check_token(secret):
+        """The token as it will be sent, or ValidationError saying what is wrong with it."""
+        secret = (secret or "").strip()
+        if not secret:
+            raise ValidationError("Paste the token the partner's trust admin gave you.")
+        if len(secret) < 16 or len(secret) > 200:
+            raise ValidationError(
+                "This does not look like a partner token (they are 16 to 200 characters long)."
+            )
+        if not all(33 <= ord(c) < 127 for c in secret):
+            raise ValidationError("A token has no spaces or special characters: copy it again.")
+        return secret
+
+    def set_token(self, secret):
+        self.encrypted_token = token_cipher().encrypt(secret.encode("utf-8")).decode("ascii")
+        self.token_hint = secret[: min(11, len(secret) // 4)]
+        self.token_saved_at = timezone.now()
+
+    @property
+    def token(self):
+        """The token to send; ValidationError when it can no longer be decrypted."""
+        try:
+            return token_cipher().decrypt(self.encrypted_token.encode("ascii")).decode("utf-8")
+        except (InvalidToken, ValueError) as error:
+            raise ValidationError(
+                f"The token saved for {self.label} can no longer be read (the site's keys have "
+                "changed): ask a trust admin to paste it again."
+            ) from error
+
+    @classmethod
+    def of_trusts(cls, trust_ids):
+        return cls.objects.filter(trust_id__in=trust_ids).select_related("trust")

@@ -19,7 +19,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_POST
 
-from .models import Partnership, PartnerToken, Role, SchoolPage, TrustPage
+# The fetcher's rules for a partner's address: a leaf module, allowed by the import contracts.
+from challenges.interchange.addresses import RefusedURL, checked_partner_address, same_site
+
+from .models import PartnerLibrary, Partnership, PartnerToken, Role, SchoolPage, TrustPage
 
 User = get_user_model()
 
@@ -115,6 +118,80 @@ class TokenForm(forms.Form):
         )
 
 
+class PartnerLibraryForm(forms.ModelForm):
+    """A partner's library to pull from. The token is asked for, never shown: editing keeps the
+    saved one unless a new one is pasted, and only while the address stays on the same site."""
+
+    base_url = forms.CharField(
+        label="Address of their library",
+        max_length=500,
+        help_text="The partner's address, e.g. https://library.oak-trust.org.uk/.",
+    )
+    token = forms.CharField(
+        label="Token",
+        required=False,
+        strip=True,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+        help_text="The token their trust admin gave you. It is kept encrypted and never shown "
+        "again.",
+    )
+
+    class Meta:
+        model = PartnerLibrary
+        fields = ["label", "base_url"]
+
+    def __init__(self, trust, *args, **kwargs):
+        kwargs.setdefault("auto_id", "library_%s")  # the token form beside it has a "label" too
+        super().__init__(*args, **kwargs)
+        self.trust = trust
+        if self.instance.pk:
+            self.fields["token"].label = "New token"
+            self.fields["token"].help_text = (
+                f"Leave empty to keep the saved token ({self.instance.token_hint}…)."
+            )
+
+    def clean_label(self):
+        label = self.cleaned_data["label"].strip()
+        others = PartnerLibrary.objects.filter(trust=self.trust, label__iexact=label)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(f"{self.trust.title} already has a partner library called this.")
+        return label
+
+    def clean_base_url(self):
+        try:
+            return checked_partner_address(self.cleaned_data["base_url"])
+        except RefusedURL as refusal:
+            raise ValidationError(str(refusal)) from refusal
+
+    def clean_token(self):
+        token = self.cleaned_data["token"]
+        if token or not self.instance.pk:
+            return PartnerLibrary.check_token(token)
+        return ""
+
+    def clean(self):
+        data = super().clean()
+        old, new = self.instance.base_url, data.get("base_url")
+        if self.instance.pk and new and not data.get("token") and not same_site(old, new):
+            # The saved token is only ever sent where it was saved for; a new site needs it again.
+            self.add_error(
+                "token",
+                "This address is on another site: paste the token again to use it there (the "
+                "saved token is only ever sent to the address it was saved for).",
+            )
+        return data
+
+    def save(self, user=None):
+        library = super().save(commit=False)
+        library.trust = self.trust
+        if self.cleaned_data.get("token"):
+            library.set_token(self.cleaned_data["token"])
+        if library.pk is None:
+            library.created_by = user
+        library.save()
+        return library
+
+
 def trust_people(trust):
     """[(user, [their roles in this trust])], by name."""
     roles = list(trust_roles(trust))
@@ -131,7 +208,7 @@ def is_pending(user):
 
 
 def trust_screen(request, trust_id, invite_form=None, request_form=None, token_form=None,
-                 new_token=None, status=200):  # fmt: skip
+                 new_token=None, library_form=None, status=200):  # fmt: skip
     trust = _trust_or_404(request, trust_id)
     partnerships = (
         Partnership.objects.involving([trust.pk])
@@ -161,6 +238,8 @@ def trust_screen(request, trust_id, invite_form=None, request_form=None, token_f
         "request_form": request_form or PartnershipRequestForm(trust),
         "token_form": token_form or TokenForm(trust),
         "new_token": new_token,
+        "libraries": PartnerLibrary.objects.filter(trust=trust),
+        "library_form": library_form or PartnerLibraryForm(trust),
         "other_trusts": administered_trusts(request.user).exclude(pk=trust.pk),
     }
     return TemplateResponse(request, "home/admin/trust.html", context, status=status)
@@ -400,4 +479,54 @@ def revoke_token(request, trust_id, token_id):
     token = get_object_or_404(PartnerToken, pk=token_id, trust=trust)
     token.revoke(request.user)
     messages.success(request, f"Token {token.hint}… is revoked: it stops working at once.")
+    return redirect("trust_admin", trust.pk)
+
+
+# Partner libraries we pull from ------------------------------------------------------------------
+
+
+def _library_of(trust, library_id):
+    return get_object_or_404(PartnerLibrary, pk=library_id, trust=trust)
+
+
+@require_POST
+def add_library(request, trust_id):
+    trust = _trust_or_404(request, trust_id)
+    form = PartnerLibraryForm(trust, request.POST)
+    if not form.is_valid():
+        return trust_screen(request, trust_id, library_form=form, status=400)
+    library = form.save(request.user)
+    messages.success(
+        request,
+        f"{library.label} saved. Its token ({library.token_hint}…) is kept encrypted and will not "
+        "be shown again.",
+    )
+    return redirect("trust_admin", trust.pk)
+
+
+def edit_library(request, trust_id, library_id):
+    trust = _trust_or_404(request, trust_id)
+    library = _library_of(trust, library_id)
+    form = PartnerLibraryForm(trust, request.POST or None, instance=library)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save(request.user)
+            messages.success(request, f"{library.label} saved.")
+            return redirect("trust_admin", trust.pk)
+    response = TemplateResponse(
+        request,
+        "home/admin/partner_library.html",
+        {"trust": trust, "library": library, "form": form},
+        status=400 if form.errors else 200,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+def delete_library(request, trust_id, library_id):
+    trust = _trust_or_404(request, trust_id)
+    library = _library_of(trust, library_id)
+    library.delete()
+    messages.success(request, f"{library.label} is removed, with its token.")
     return redirect("trust_admin", trust.pk)

@@ -63,6 +63,11 @@ def register_trust_admin_urls():
         path(base + "tokens/", views.create_token, name="trust_admin_create_token"),
         path(base + "tokens/<int:token_id>/revoke/", views.revoke_token,
              name="trust_admin_revoke_token"),
+        path(base + "libraries/", views.add_library, name="trust_admin_add_library"),
+        path(base + "libraries/<int:library_id>/", views.edit_library,
+             name="trust_admin_edit_library"),
+        path(base + "libraries/<int:library_id>/delete/", views.delete_library,
+             name="trust_admin_delete_library"),
     ]  # fmt: skip
 
 

@@ -8,21 +8,27 @@ kept in the uploader's session, so nobody else can import (or read) it.
 import os
 import secrets
 import tempfile
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_http_methods
 
-from home.models import SchoolPage, TrustPage
+from home.models import PartnerLibrary, SchoolPage, TrustPage
 
-from ..models import LearningChallengePage
+from ..models import LearningChallengePage, Subject, Theme
+from ..vocabulary import KEY_STAGES
+from .client import PartnerClient, PartnerError, PartnerSource
 from .importer import (
     exportable_challenges,
     exportable_trusts,
@@ -142,29 +148,85 @@ def import_upload(request):
                 target.write(chunk)
         request.session[SESSION_KEY] = request.session.get(SESSION_KEY, [])[-9:] + [token]
         school = form.cleaned_data["school"]
-        return _summary(request, token, school, form.cleaned_data["follow"])
+        return _summary(request, _Upload(request, token), school, form.cleaned_data["follow"])
     return TemplateResponse(request, "challenges/admin/interchange_import.html", {"form": form})
 
 
-def _summary(request, token, school, follow):
+class _Upload:
+    """An uploaded package waiting in the private folder under a token of the uploader's session."""
+
+    confirm_url_name = "interchange_import_confirm"
+    start_url_name = "interchange_import"
+    start_label = "Choose another package"
+
+    def __init__(self, request, token):
+        self.request, self.token = request, token
+
+    def hidden_fields(self, follow):
+        return [("token", self.token), ("follow", "1" if follow else "0")]
+
+    @contextmanager
+    def open(self):
+        with open(_stored_upload(self.request, self.token), "rb") as handle:
+            yield ZipPackage(handle)
+
+    def forget(self):
+        _forget_upload(self.request, self.token)
+
+
+def _summary(request, origin, school, follow):
+    """The dry run: what importing the origin's challenges into the school would do."""
     plan, refusal = None, None
     try:
-        with open(_stored_upload(request, token), "rb") as handle:
-            plan = plan_import(ZipPackage(handle), school)
+        with origin.open() as source:
+            plan = plan_import(source, school)
     except InterchangeError as error:
         refusal = error.message
     if refusal or plan.refused:
-        _forget_upload(request, token)
+        origin.forget()
+    else:
+        for row in plan.rows:
+            row.follows = follow is True or (follow is not False and row.uid in follow)
     return TemplateResponse(
         request,
         "challenges/admin/interchange_summary.html",
         {
             "plan": plan,
             "refusal": refusal or (plan.refusal_message() if plan.refused else ""),
-            "token": token,
+            "origin": origin,
+            "confirm": not (refusal or plan.refused),
+            "hidden_fields": origin.hidden_fields(follow),
             "school": school,
-            "follow": follow,
         },
+    )
+
+
+def _import(request, origin, school, follow):
+    """The confirmed import: every challenge lands as a draft, or nothing does."""
+    try:
+        with origin.open() as source:
+            result = run_import(source, school, user=request.user, follow=follow)
+    except InterchangeError as error:
+        origin.forget()
+        return TemplateResponse(
+            request,
+            "challenges/admin/interchange_summary.html",
+            {
+                "plan": getattr(error, "plan", None),
+                "refusal": error.message,
+                "origin": origin,
+                "confirm": False,
+                "school": school,
+            },
+        )
+    origin.forget()
+    messages.success(
+        request,
+        f"Imported into {school.title} as drafts: {len(result.created)} created, "
+        f"{len(result.updated)} updated, {len(result.kept)} kept for review.",
+    )
+    return TemplateResponse(
+        request, "challenges/admin/interchange_done.html", {"result": result, "school": school}
     )
 
 
@@ -177,13 +239,14 @@ def import_confirm(request):
     token = request.POST.get("token", "")
     school = _school_for(request, request.POST.get("school"))
     follow = request.POST.get("follow") == "1"
+    upload = _Upload(request, token)
     path = _stored_upload(request, token)
     try:
         with open(path, "rb") as handle:
             size = len(ZipPackage(handle).challenge_uids())
     except InterchangeError as error:
-        _forget_upload(request, token)
-        context = {"plan": None, "refusal": error.message, "token": "", "school": school}
+        upload.forget()
+        context = {"plan": None, "refusal": error.message, "origin": upload, "school": school}
         return TemplateResponse(request, "challenges/admin/interchange_summary.html", context)
     if size > background_threshold():
         # A large package: a background task imports it; the status screen shows progress.
@@ -195,26 +258,7 @@ def import_confirm(request):
         )
         import_package_task.enqueue(token, str(path), school.pk, request.user.pk, follow)
         return redirect("interchange_import_status", token)
-    try:
-        with open(path, "rb") as handle:
-            result = run_import(ZipPackage(handle), school, user=request.user, follow=follow)
-    except InterchangeError as error:
-        _forget_upload(request, token)
-        plan = getattr(error, "plan", None)
-        return TemplateResponse(
-            request,
-            "challenges/admin/interchange_summary.html",
-            {"plan": plan, "refusal": error.message, "token": "", "school": school},
-        )
-    _forget_upload(request, token)
-    messages.success(
-        request,
-        f"Imported into {school.title} as drafts: {len(result.created)} created, "
-        f"{len(result.updated)} updated, {len(result.kept)} kept for review.",
-    )
-    return TemplateResponse(
-        request, "challenges/admin/interchange_done.html", {"result": result, "school": school}
-    )
+    return _import(request, upload, school, follow)
 
 
 def import_status(request, job):
@@ -237,3 +281,191 @@ def import_status(request, job):
             "running": status["state"] in ("queued", "running"),
         },
     )
+
+
+# Pull from a partner's library ------------------------------------------------------------------
+
+MAX_PULL = 100  # one page of the partner's list
+
+
+def _trust_of(school):
+    return school.path[: -SchoolPage.steplen]
+
+
+def pull_libraries(user, schools=None):
+    """The partner libraries of the trusts where the user may add pages in some school."""
+    schools = importable_schools(user) if schools is None else schools
+    trusts = TrustPage.objects.filter(path__in={_trust_of(school) for school in schools})
+    return PartnerLibrary.of_trusts(trusts.values("pk")).order_by("trust__title", "label")
+
+
+def _library_for(request, library_id, schools):
+    """One of the user's trusts' libraries, else 404 (another trust's looks like a missing one)."""
+    if not str(library_id or "").isdigit():
+        raise Http404
+    library = pull_libraries(request.user, schools).filter(pk=int(library_id)).first()
+    if library is None:
+        raise Http404
+    return library
+
+
+def pull_schools(library, schools):
+    """Schools of the library's own trust where the user may add pages: a token belongs to one
+    trust's partnership, so what it reads lands in that trust only."""
+    return [school for school in schools if _trust_of(school) == library.trust.path]
+
+
+def _client(library):
+    try:
+        token = library.token
+    except ValidationError as error:
+        raise PartnerError(" ".join(error.messages)) from error
+    return PartnerClient(library.base_url, token, timeout=settings.INTERCHANGE_PARTNER_TIMEOUT)
+
+
+class _Pull:
+    """Challenges chosen from a partner's library, read again over its API at each step."""
+
+    confirm_url_name = "interchange_pull_confirm"
+    start_url_name = "interchange_pull"
+    start_label = "Search again"
+
+    def __init__(self, library, uids):
+        self.library, self.uids = library, uids
+
+    def hidden_fields(self, follow):
+        fields = [("library", self.library.pk)] + [("uid", uid) for uid in self.uids]
+        return fields + [("follow", uid) for uid in self.uids if follow is True or uid in follow]
+
+    @contextmanager
+    def open(self):
+        source = PartnerSource(_client(self.library), uids=self.uids)
+        try:
+            yield source
+        finally:
+            source.close()
+
+    def forget(self):
+        pass  # nothing was kept here
+
+
+def _choices(model, anything):
+    return [("", anything)] + list(model.objects.values_list("slug", "name"))
+
+
+class PullSearchForm(forms.Form):
+    library = forms.ModelChoiceField(
+        queryset=PartnerLibrary.objects.none(),
+        label="Partner library",
+        empty_label=None,
+        error_messages={"invalid_choice": "Choose one of your trust's partner libraries."},
+    )
+    q = forms.CharField(label="Words", required=False, max_length=200)
+    subject = forms.ChoiceField(label="Subject", required=False)
+    key_stage = forms.ChoiceField(
+        label="Key stage", required=False, choices=[("", "Any key stage")] + [
+            (stage, stage) for stage in KEY_STAGES
+        ],
+    )  # fmt: skip
+    theme = forms.ChoiceField(label="Theme", required=False)
+    page = forms.IntegerField(required=False, min_value=1, max_value=500, widget=forms.HiddenInput)
+
+    def __init__(self, *args, libraries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["library"].queryset = libraries
+        self.fields["subject"].choices = _choices(Subject, "Any subject")
+        self.fields["theme"].choices = _choices(Theme, "Any theme")
+
+    def search_parameters(self):
+        names = ("q", "subject", "key_stage", "theme", "page")
+        return {name: self.cleaned_data[name] for name in names if self.cleaned_data.get(name)}
+
+
+def _listing(library, parameters):
+    """(partner trust's title, total, [rows]) of one page of a partner's search."""
+    listing = _client(library).challenges(**parameters)
+    try:
+        rows = [
+            {
+                "uid": str(row["uid"]),
+                "title": str(row["title"]),
+                "version": int(row["version"]),
+                "updated": parse_datetime(row["updated"]) if row.get("updated") else None,
+            }
+            for row in listing["results"]
+        ]
+        return str(listing.get("trust") or ""), int(listing["total"]), rows
+    except (KeyError, TypeError, ValueError) as error:
+        raise PartnerError("The partner's list of challenges is not understood.") from error
+
+
+def import_pull(request):
+    """Search a partner's library and tick challenges to import (GET only: nothing is written)."""
+    schools = importable_schools(request.user)
+    if not schools:
+        raise PermissionDenied
+    libraries = pull_libraries(request.user, schools)
+    if "library" in request.GET:
+        _library_for(request, request.GET["library"], schools)  # another trust's: 404
+    form = PullSearchForm(request.GET or None, libraries=libraries)
+    context = {"form": form, "libraries": libraries, "results": None, "problem": ""}
+    if request.GET and form.is_valid():
+        library = form.cleaned_data["library"]
+        parameters = form.search_parameters()
+        try:
+            trust, total, rows = _listing(library, parameters)
+        except InterchangeError as error:
+            context["problem"] = error.message
+        else:
+            page = parameters.get("page", 1)
+            more = request.GET.copy()
+            more["page"] = page + 1
+            context.update(
+                library=library,
+                partner_trust=trust,
+                total=total,
+                results=rows,
+                schools=pull_schools(library, schools),
+                next_page=more.urlencode() if page * MAX_PULL < total else "",
+            )
+    return TemplateResponse(request, "challenges/admin/interchange_pull.html", context)
+
+
+def _pull_choice(request):
+    """(origin, school, follow) from a pull form; 404 for another trust's library or school."""
+    schools = importable_schools(request.user)
+    if not schools:
+        raise PermissionDenied
+    library = _library_for(request, request.POST.get("library"), schools)
+    school_id = request.POST.get("school", "")
+    school = next((s for s in pull_schools(library, schools) if str(s.pk) == school_id), None)
+    if school is None:
+        raise Http404
+    uids = []
+    for value in request.POST.getlist("uid")[:MAX_PULL]:
+        try:
+            uid = str(uuid.UUID(value))
+        except ValueError:
+            continue
+        if uid not in uids:
+            uids.append(uid)
+    follow = True if request.POST.get("follow_all") else set(request.POST.getlist("follow"))
+    return _Pull(library, uids), school, follow
+
+
+@require_http_methods(["POST"])
+def import_pull_check(request):
+    """The dry run of the ticked challenges: the same summary as a package's."""
+    origin, school, follow = _pull_choice(request)
+    if not origin.uids:
+        messages.error(request, "Tick at least one challenge to import.")
+        return redirect(f"{reverse('interchange_pull')}?library={origin.library.pk}")
+    return _summary(request, origin, school, follow)
+
+
+@require_http_methods(["POST"])
+def import_pull_confirm(request):
+    origin, school, follow = _pull_choice(request)
+    if not origin.uids:
+        raise Http404
+    return _import(request, origin, school, follow)

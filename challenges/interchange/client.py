@@ -2,29 +2,20 @@
 
 import json
 import tempfile
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urlencode, urljoin
 
 from django.utils import timezone
 
+from .addresses import API_PATH
 from .fetch import RefusedURL, fetch
 from .serialise import FORMAT_VERSION, PACKAGE_FORMAT
 from .validate import InterchangeError
 
-API_PATH = "api/interchange/v1/"
 MAX_LIST_PAGES = 200  # 20,000 challenges: a partner listing more is not a library but a loop
 
 
 class PartnerError(InterchangeError):
     """The partner answered, but not with what we asked for; the message says why."""
-
-
-def partner_base_url(url):
-    """The partner instance's root from whatever address a teacher pasted (root or API URL)."""
-    parts = urlsplit(url)
-    path = parts.path
-    if "/" + API_PATH in path:
-        path = path[: path.index("/" + API_PATH)]
-    return f"{parts.scheme}://{parts.netloc}{path.rstrip('/')}/"
 
 
 class PartnerClient:

@@ -33,6 +33,17 @@ def register_interchange_admin_urls():
             admin_views.import_confirm,
             name="interchange_import_confirm",
         ),
+        path("challenges/import/partner/", admin_views.import_pull, name="interchange_pull"),
+        path(
+            "challenges/import/partner/check/",
+            admin_views.import_pull_check,
+            name="interchange_pull_check",
+        ),
+        path(
+            "challenges/import/partner/confirm/",
+            admin_views.import_pull_confirm,
+            name="interchange_pull_confirm",
+        ),
         path(
             "challenges/import/status/<str:job>/",
             admin_views.import_status,
@@ -52,4 +63,11 @@ def register_export_menu_item():
 def register_import_menu_item():
     return ImportMenuItem(
         "Import challenges", reverse("interchange_import"), icon_name="upload", order=901
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_pull_menu_item():
+    return ImportMenuItem(
+        "Pull from a partner", reverse("interchange_pull"), icon_name="download", order=902
     )

@@ -2,10 +2,13 @@
 
 from django_tasks import task
 
+from .partner_updates import ask_partner_libraries
 from .upstream import pending_updates
 
 
 @task()
 def check_upstream_task():
-    """The periodic form of `manage.py check_upstream`: how many adaptations have an update."""
+    """The periodic form of `manage.py check_upstream`: asks the saved partner libraries, then
+    says how many adaptations have an update."""
+    ask_partner_libraries()
     return len(pending_updates())

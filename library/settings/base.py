@@ -236,6 +236,9 @@ PARTNER_TOKEN_RATE_LIMIT = (
 )
 # Partner instances that may be fetched over plain http (tests and local set-ups only).
 INTERCHANGE_HTTP_ALLOWED_HOSTS = env_list("INTERCHANGE_HTTP_ALLOWED_HOSTS", "")
+# Fernet keys for the partner tokens this library sends (comma-separated: the first encrypts,
+# every one decrypts, so a key can be rotated). Unset: a key derived from SECRET_KEY.
+PARTNER_LIBRARY_TOKEN_KEYS = env_list("PARTNER_LIBRARY_TOKEN_KEYS", "")
 # Seconds a whole pull request to a partner may take (redirects included).
 INTERCHANGE_PARTNER_TIMEOUT = float(os.environ.get("INTERCHANGE_PARTNER_TIMEOUT", "10"))
 

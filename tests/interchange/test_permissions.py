@@ -106,7 +106,7 @@ def test_import_screens_refuse_other_schools(library):
         reverse("interchange_import"), {"package": file, "school": lib.school_b1.pk}
     )
     assert "Will be created as a draft" in summary.content.decode()
-    token = summary.context["token"]
+    token = summary.context["origin"].token
     before = LearningChallengePage.objects.count()
     denied = editor.post(
         reverse("interchange_import_confirm"), {"token": token, "school": lib.school_c1.pk}
@@ -137,7 +137,7 @@ def test_a_large_package_imports_in_the_background_with_progress(library, settin
     summary = editor.post(
         reverse("interchange_import"), {"package": file, "school": lib.school_b1.pk}
     )
-    token = summary.context["token"]
+    token = summary.context["origin"].token
     response = editor.post(
         reverse("interchange_import_confirm"), {"token": token, "school": lib.school_b1.pk}
     )

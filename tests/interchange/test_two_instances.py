@@ -4,14 +4,6 @@ over HTTP with a partner token. Scope, revocation and rate limit are the partner
 a teacher sees them: in the command's words."""
 
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-import uuid
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -21,101 +13,9 @@ from django.urls import reverse
 
 from challenges.models import LearningChallengePage
 from challenges.sharing.upstream import diff
+from tests.interchange.partner_instance import REPUBLISH, SEED, Partner
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-ROOT = Path(__file__).resolve().parents[2]
-SEED = """
-from wagtail.models import Site
-from home.models import HomePage, Partnership
-from tests.factories import SchoolPageFactory, TrustPageFactory, make_challenge
-site = Site.objects.get(is_default_site=True)
-site.hostname, site.port = "127.0.0.1", {port}
-site.save()
-home = HomePage.objects.get()
-oak = TrustPageFactory(parent=home, title="Oak Trust", slug="oak")
-pine = TrustPageFactory(parent=home, title="Pine Trust", slug="pine")
-elm = TrustPageFactory(parent=home, title="Elm Trust", slug="elm")
-acorn = SchoolPageFactory(parent=oak, title="Acorn Primary", slug="acorn")
-cone = SchoolPageFactory(parent=pine, title="Cone Primary", slug="cone")
-elder = SchoolPageFactory(parent=elm, title="Elder Primary", slug="elder")
-Partnership.objects.create(requester=oak, partner=pine, status=Partnership.Status.ACCEPTED)
-make_challenge(acorn, "Oak public rain gauge", "public",
-               safety_notes="<p>Keep the gauge away from the road.</p>")
-make_challenge(acorn, "Oak partners leaf rubbing", "partners")
-make_challenge(acorn, "Oak trust canaryt budgets", "trust")
-make_challenge(acorn, "Oak school canarys assembly", "school")
-make_challenge(acorn, "Oak draft canaryd clouds", "public", publish=False)
-make_challenge(cone, "Pine public canaryp pinecones", "public")
-make_challenge(elder, "Elm public canarye bark", "public")
-"""
-REPUBLISH = """
-from challenges.models import LearningChallengePage
-from challenges.sharing.upstream import diff
-page = LearningChallengePage.objects.get(title="Oak public rain gauge")
-draft = page.get_latest_revision_as_object()
-draft.safety_notes = "<p>Keep the gauge away from the road and empty it after storms.</p>"
-draft.save_revision().publish()
-print(LearningChallengePage.objects.get(pk=page.pk).version)
-"""
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Partner:
-    """The second instance: its environment, its manage.py, its server process."""
-
-    def __init__(self, folder, rate_limit):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "library.settings.test",
-            "DATABASE_URL": f"sqlite:///{folder / 'partner.sqlite3'}",
-            "MEDIA_ROOT": str(folder / "media"),
-            "CACHE_KEY_PREFIX": f"partner-{uuid.uuid4().hex[:12]}",
-            "PARTNER_TOKEN_RATE_LIMIT": str(rate_limit),
-            "PARTNER_TOKEN_RATE_WINDOW": "600",
-            "ELASTICSEARCH_URL": "",
-        }
-        self.process = None
-
-    def manage(self, *args, timeout=90):
-        done = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, timeout=timeout,
-            capture_output=True, text=True,
-        )  # fmt: skip
-        assert done.returncode == 0, done.stderr[-2000:]
-        return done.stdout.strip()
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", "--skip-checks",
-             f"127.0.0.1:{self.port}"],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.url}/api/interchange/v1/challenges/", timeout=1)
-            except urllib.error.HTTPError:
-                return  # it answers (401 without a token)
-            except OSError:
-                time.sleep(0.2)
-        raise AssertionError("The partner server did not start within 30 seconds.")
-
-    def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 @pytest.fixture

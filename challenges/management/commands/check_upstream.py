@@ -1,19 +1,20 @@
 """List adaptations that follow an original with a newer version (run it daily from cron, or
 enqueue challenges.sharing.tasks.check_upstream_task).
 
-With `--partner <URL> --token <token>` (or INTERCHANGE_PARTNER_TOKEN) it first asks that partner
-for newer versions of the challenges imported from it with --follow: each arrives as a draft of a
-copy nobody edited, or waits beside an edited copy for a person to pull it. Nothing goes live.
+It first asks partners for newer versions of the challenges imported from them with --follow:
+every partner library a trust saved on its admin screen (with the token saved there), or, with
+`--partner <URL> --token <token>` (or INTERCHANGE_PARTNER_TOKEN), that partner only. Each newer
+version arrives as a draft of a copy nobody edited, or waits beside an edited copy for a person to
+pull it. Nothing goes live.
 """
 
 import os
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from challenges.interchange.client import PartnerClient, PartnerSource, partner_base_url
-from challenges.interchange.importer import SubsetSource, plan_import, run_import
+from challenges.interchange.addresses import partner_base_url
 from challenges.interchange.validate import InterchangeError
+from challenges.sharing.partner_updates import ask_partner, ask_partner_libraries
 from challenges.sharing.upstream import diff, following, pending_updates
 
 
@@ -31,6 +32,8 @@ class Command(BaseCommand):
     def handle(self, *args, partner, token, **options):
         if partner:
             self._ask_partner(partner, token or os.environ.get("INTERCHANGE_PARTNER_TOKEN", ""))
+        else:
+            self._ask_partner_libraries()
         updates = pending_updates()
         for adaptation, original in updates:
             changed = [c for c in diff(adaptation, original) if c.state in ("theirs", "both")]
@@ -53,26 +56,15 @@ class Command(BaseCommand):
         if not followed:
             self.stderr.write(f"No challenge here follows an original at {base}.")
             return
-        client = PartnerClient(base, token.strip(), timeout=settings.INTERCHANGE_PARTNER_TIMEOUT)
         try:
-            source = PartnerSource(client)
+            ask_partner(base, token.strip(), followed)
         except InterchangeError as refusal:
             raise CommandError(f"The partner could not be asked: {refusal.message}") from None
-        try:
-            versions = {entry["uid"]: entry["version"] for entry in source.manifest["challenges"]}
-            for page in followed:
-                uid, school = page.adapted_from["uid"], page.get_parent().specific
-                if versions.get(uid, 0) <= _known_version(page.adapted_from):
-                    continue
-                newer = SubsetSource(source, {uid})
-                plan_import(newer, school)  # fetches and checks before the transaction opens
-                run_import(newer, school, follow={uid})
-        except InterchangeError as refusal:
-            raise CommandError(f"The partner could not be asked: {refusal.message}") from None
-        finally:
-            source.close()
 
-
-def _known_version(lineage):
-    received = (lineage.get("upstream") or {}).get("version") or 0
-    return max(int(lineage.get("version") or 0), int(received))
+    def _ask_partner_libraries(self):
+        for library, arrived, problem in ask_partner_libraries():
+            where = f"{library.label} ({library.trust.title})"
+            if problem:
+                self.stderr.write(f"{where} could not be asked: {problem}")
+            else:
+                self.stderr.write(f"{where}: {arrived} newer version(s) arrived.")

@@ -93,7 +93,12 @@ def test_weekly_project_from_new_challenge_to_search_embed_and_print(
     texts = TWO_DAYS["Monday"] + TWO_DAYS["Tuesday"]
     for index, text in enumerate(texts):
         journey.type(bodies.nth(index).locator("[contenteditable=true]"), text)
-    page.wait_for_timeout(500)  # the rich text editor saves what was typed a moment later
+    # The rich text editor copies what was typed into its hidden input a moment later.
+    for index, text in enumerate(texts):
+        page.wait_for_function(
+            "([body, tail]) => body.querySelector('input[type=hidden]').value.includes(tail)",
+            arg=[bodies.nth(index).element_handle(), text[-12:]],
+        )
 
     page.get_by_role("tab", name="Sharing and licence").click()
     page.locator("#id_visibility").select_option("public")

@@ -83,7 +83,8 @@ def embed(client, challenge):
 def test_a_refused_redis_serves_embeds_and_pages_logs_once_and_counts_resume(
     library, monkeypatch, caplog, settings
 ):
-    monkeypatch.setattr(resilient, "DOWN_SECONDS", 0.5)
+    # Longer than the 2 s the requests below may take, so one interval covers them all.
+    monkeypatch.setattr(resilient, "DOWN_SECONDS", 2.5)
     settings.EMBED_VIEWS_FLUSH_SECONDS = 0
     port = free_port()
     with override_settings(CACHES=redis_cache_settings(port), SHARED_CACHE=True):
@@ -100,7 +101,7 @@ def test_a_refused_redis_serves_embeds_and_pages_logs_once_and_counts_resume(
         assert caplog.text.count("Redis cache unreachable") == 1  # once per interval, not per call
         # Redis is back (empty, as after a restart): the views are counted again.
         with own_redis(port):
-            time.sleep(0.6)  # the down interval ends
+            time.sleep(2.6)  # the down interval ends
             for _ in range(2):
                 assert embed(client, library.public).status_code == 200
             pending = pending_embed_views()

@@ -65,16 +65,6 @@ def pytest_runtest_setup(item):
                 pytest.skip(reason)
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config, items):
-    """With pytest-xdist (`-n 2 --dist loadgroup`, as CI runs) each module runs on one worker,
-    so its module-scoped servers and indices start once; every front-cache test shares one
-    group, because there is one Varnish and one backend port for the whole run."""
-    for item in items:
-        group = "varnish" if item.get_closest_marker("varnish") else item.module.__name__
-        item.add_marker(pytest.mark.xdist_group(group))
-
-
 @pytest.fixture(autouse=True)
 def _cache_of_its_own(settings):
     """Each test its own cache namespace: page ids and the publication stamp repeat across

@@ -150,6 +150,7 @@ class ElasticsearchSearch(ChallengeSearch):
         self._aliases_ready = set()
         self._unreachable_until = 0.0
         self._unreachable_because = ""
+        self._failing = False  # the last call that reached for the cluster failed to connect
 
     @property
     def alias(self):
@@ -163,8 +164,9 @@ class ElasticsearchSearch(ChallengeSearch):
     # Connection and failures -------------------------------------------------------------------
 
     def is_unreachable(self):
-        """True while searches go to the database after a recent failure of the cluster."""
-        return time.monotonic() < self._unreachable_until
+        """True from a failure to reach the cluster until a call succeeds again (the retry
+        interval only spaces out the attempts; the admin's notice stays while it lasts)."""
+        return self._failing or time.monotonic() < self._unreachable_until
 
     def _client(self):
         if time.monotonic() < self._unreachable_until:
@@ -187,7 +189,9 @@ class ElasticsearchSearch(ChallengeSearch):
         """Raises any failure of the cluster as SearchUnavailable."""
         try:
             yield
+            self._failing = False
         except (ClusterConnectionError, ConnectionTimeout) as error:
+            self._failing = True
             self._unreachable_until = time.monotonic() + RETRY_AFTER
             self._unreachable_because = f"{type(error).__name__}: {error}"
             raise SearchUnavailable(f"{doing} at {self.url}: {error}") from error

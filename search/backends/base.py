@@ -62,12 +62,13 @@ class ChallengeSearch:
         """Cards of challenges sharing subjects, themes or tags, never the challenge itself."""
         raise NotImplementedError
 
-    def result_page(self, query, total, rows, raw_counts):
-        """The SearchPage for `query`: rows of (card, snippet source), raw facet counts."""
+    def result_page(self, query, total, rows, raw_counts, labels=None):
+        """The SearchPage for `query`: rows of (card, snippet source), raw facet counts, and the
+        names of their values when already known."""
         return SearchPage(
             total=total,
             results=with_snippets(rows, query.q),
-            facets=shape_facets(raw_counts, query, facet_labels(raw_counts)),
+            facets=shape_facets(raw_counts, query, labels or facet_labels(raw_counts)),
             page=query.page,
             per_page=query.per_page,
             implementation=self.name,

@@ -2,12 +2,10 @@
 full text) over stemmed words for relevance; the ORM for visibility, filters and facet counts."""
 
 import json
-from collections import defaultdict
 
 from django.db import connection, transaction
 from django.db.models import (
     Case,
-    Count,
     IntegerField,
     Lookup,
     OuterRef,
@@ -21,8 +19,9 @@ from django.utils.text import slugify
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
-from challenges.models import ChallengeTag
+from challenges.models import ChallengeTag, PublicationStamp
 
+from ..facet_index import facet_index
 from ..models import IndexLog, SearchDocument, SearchFacet
 from ..text import query_terms
 from .base import (
@@ -120,55 +119,29 @@ class DatabaseSearch(ChallengeSearch):
                 pass
         return list(results.get_queryset().values_list("pk", flat=True))
 
-    @staticmethod
-    def _filtered(documents, filters):
-        for facet, values in filters.items():
-            documents = documents.filter(
-                pk__in=SearchFacet.objects.filter(facet=facet, value__in=values).values(
-                    "document_id"
-                )
-            )
-        return documents
-
-    def _facet_counts(self, base, query):
-        """Each facet's counts apply every other active filter (one query per selected facet,
-        plus one for all the others)."""
-        counts = defaultdict(dict)
-        selected = list(query.filters)
-        groups = [(facet, query.without(facet)) for facet in selected]
-        groups.append((None, query.filters))
-        for facet, filters in groups:
-            rows = SearchFacet.objects.filter(
-                document__in=self._filtered(base, filters).values("pk")
-            )
-            rows = rows.filter(facet=facet) if facet else rows.exclude(facet__in=selected)
-            for row in rows.values("facet", "value").annotate(count=Count("document_id")):
-                counts[row["facet"]][row["value"]] = row["count"]
-        return counts
-
     def search(self, query, viewer):
-        base = self._visible(viewer)
+        index = facet_index()
+        base = index.visible(audience_filter_keys(viewer))
         ranked = self._ranked_ids(query.q)
         if ranked is not None:
-            base = base.filter(pk__in_ids=ranked)
-        matching = self._filtered(base, query.filters)
-        page = slice(query.offset, query.offset + query.per_page)
+            base &= index.of_ids(ranked)
+        matching = index.filtered(base, query.filters)
+        start, stop = query.offset, query.offset + query.per_page
         if query.sort == "relevance" and ranked is not None:
-            matched = set(matching.values_list("pk", flat=True))
-            total = len(matched)
-            page_ids = [pk for pk in ranked if pk in matched][page]
-            found = SearchDocument.objects.filter(pk__in_ids=page_ids)
-            by_id = {pk: (card, source) for pk, card, source in found.values_list(
-                "pk", "card", "snippet_source")}  # fmt: skip
-            rows = [by_id[pk] for pk in page_ids]
+            order = (index.position[pk] for pk in ranked if pk in index.position)
+            page_ids = index.in_order(order, matching, start, stop)
+        elif query.sort == "most_adapted":
+            page_ids = index.in_order(index.most_adapted, matching, start, stop)
         else:
-            total = matching.count()
-            if query.sort == "most_adapted":
-                ordered = matching.order_by("-adapted_count", "-published_at", "uid")
-            else:
-                ordered = matching.order_by("-published_at", "uid")
-            rows = ordered.values_list("card", "snippet_source")[page]
-        return self.result_page(query, total, rows, self._facet_counts(base, query))
+            page_ids = index.newest(matching, start, stop)
+        found = SearchDocument.objects.filter(pk__in_ids=page_ids)
+        by_id = {pk: (card, source) for pk, card, source in found.values_list(
+            "pk", "card", "snippet_source")}  # fmt: skip
+        # A document removed since the index was built is left out (the next search rebuilds).
+        rows = [by_id[pk] for pk in page_ids if pk in by_id]
+        return self.result_page(
+            query, matching.bit_count(), rows, index.counts(base, query.filters), index.labels
+        )
 
     def suggest(self, q, viewer, limit=8):
         typed = typed_for_suggest(q)
@@ -235,12 +208,15 @@ class DatabaseSearch(ChallengeSearch):
                 )
                 document.facets.all().delete()
                 SearchFacet.objects.bulk_create(self._facet_rows(document, data))
+        PublicationStamp.bump()  # the index changed: every process's facet index follows
 
     def restrict(self, page_id, audience):
         SearchDocument.objects.filter(page_id=page_id).update(audience=audience)
+        PublicationStamp.bump()
 
     def remove(self, page_ids):
         SearchDocument.objects.filter(page_id__in=page_ids).delete()
+        PublicationStamp.bump()
 
     def rebuild(self, documents, total, progress=None, batch_size=500):
         """Replace the whole index in one transaction: readers see the old index until commit."""
@@ -263,6 +239,7 @@ class DatabaseSearch(ChallengeSearch):
                 implementation=self.name,
                 defaults={"rebuilt_at": timezone.now(), "documents": count, "target": "database"},
             )
+            PublicationStamp.bump()
         return count
 
     def _bulk_load(self, batch, wagtail_index):

@@ -53,8 +53,9 @@ class Membership:
         return index < len(self.data) and self.data[index] >> (position & 7) & 1
 
 
-def _labels(values):
-    """Names of the open-vocabulary facet values (the fixed ones are named in filters.py)."""
+def _vocabulary_labels():
+    """Names of every value of the open-vocabulary facets (the fixed ones are named in
+    filters.py): five small tables, read once per stamp."""
     sources = {
         "subject": Subject.objects.values_list("slug", "name"),
         "theme": Theme.objects.values_list("slug", "name"),
@@ -62,17 +63,13 @@ def _labels(values):
         "trust": TrustPage.objects.values_list("slug", "title"),
         "school": SchoolPage.objects.values_list("slug", "title"),
     }
-    return {
-        facet: dict(rows.filter(slug__in=list(values.get(facet, ()))))
-        for facet, rows in sources.items()
-    }
+    return {facet: dict(rows) for facet, rows in sources.items()}
 
 
 class FacetIndex:
     """Every indexed document of the database implementation, as bitsets (see the module)."""
 
-    def __init__(self, stamp):
-        self.stamp = stamp
+    def __init__(self):
         newest = list(
             SearchDocument.objects.order_by("-published_at", "uid").values_list("pk", "audience")
         )
@@ -100,7 +97,6 @@ class FacetIndex:
             facet: {value: bitset(found, self.size) for value, found in by_value.items()}
             for facet, by_value in values.items()
         }
-        self.labels = _labels(self.facets)
 
     # Sets ---------------------------------------------------------------------------------------
 
@@ -115,6 +111,9 @@ class FacetIndex:
 
     def of_ids(self, page_ids):
         return bitset((self.position[pk] for pk in page_ids if pk in self.position), self.size)
+
+    def ids_of(self, bits):
+        return {self.page_ids[position] for position in members(bits)}
 
     def filtered(self, bits, filters):
         """Values ORed within a facet, facets ANDed."""
@@ -172,18 +171,24 @@ class FacetIndex:
         return found
 
 
-_current = None
-_building = threading.Lock()
+class PerStamp:
+    """One value per process, built again whenever the publication stamp has moved."""
+
+    def __init__(self, build):
+        self.build = build
+        self.current = (None, None)  # (stamp, value), replaced as one
+        self.lock = threading.Lock()
+
+    def __call__(self):
+        stamp = PublicationStamp.current()  # before the rows: never labelled newer than them
+        built_at, value = self.current
+        if built_at == stamp:
+            return value
+        with self.lock:
+            if self.current[0] != stamp:
+                self.current = (stamp, self.build())
+            return self.current[1]
 
 
-def facet_index():
-    """This process's index, rebuilt first if the publication stamp has moved since."""
-    global _current
-    stamp = PublicationStamp.current()
-    index = _current
-    if index is not None and index.stamp == stamp:
-        return index
-    with _building:
-        if _current is None or _current.stamp != stamp:
-            _current = FacetIndex(stamp)
-        return _current
+facet_index = PerStamp(FacetIndex)
+vocabulary_labels = PerStamp(_vocabulary_labels)

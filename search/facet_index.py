@@ -112,9 +112,6 @@ class FacetIndex:
     def of_ids(self, page_ids):
         return bitset((self.position[pk] for pk in page_ids if pk in self.position), self.size)
 
-    def ids_of(self, bits):
-        return {self.page_ids[position] for position in members(bits)}
-
     def filtered(self, bits, filters):
         """Values ORed within a facet, facets ANDed."""
         for facet, values in filters.items():

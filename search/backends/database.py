@@ -5,7 +5,6 @@ import json
 
 from django.db import connection, transaction
 from django.db.models import (
-    BigIntegerField,
     Case,
     F,
     IntegerField,
@@ -16,8 +15,6 @@ from django.db.models import (
     Sum,
     When,
 )
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.search.backends import get_search_backend
@@ -94,56 +91,43 @@ def sqlite_ranked_ids(results):
     return [-negated_pk for _, negated_pk in ranked]
 
 
-class RankedMatches:
-    """Full-text matches read in relevance order."""
+def _postgres_matches(results):
+    """Wagtail's PostgreSQL match over the index entries of our type alone, and its rank."""
+    # Lazy: this module of Wagtail's search exists only in some versions (see the caller).
+    from modelsearch.backends.database.postgres import postgres as backend  # noqa: PLC0415
 
-    def __init__(self, ranked):
-        self.ids = ranked
-
-    def best(self, candidates, start, stop):
-        """Ids `start` to `stop`, best first, of the matches among `candidates` (a set)."""
-        return [pk for pk in self.ids if pk in candidates][start:stop]
-
-
-class PostgresMatches:
-    """Full-text matches on PostgreSQL, ranked only when the order is relevance, and then only
-    those left after visibility and filters.
-
-    Wagtail's query joins every document to its entry on a varchar cast of our primary key and
-    ranks and sorts all the matches: at 10,000 challenges, ranking (ts_rank over every matching
-    body) took most of a search. Here the match reads the entries of our type alone, and the
-    page is ranked in SQL with Wagtail's own rank expression and order (rank descending, then
-    primary key descending), built by its query compiler.
-    """
-
-    def __init__(self, results):
-        # Lazy: this module of Wagtail's search exists only in some versions (see the caller).
-        from modelsearch.backends.database.postgres import postgres as backend  # noqa: PLC0415
-
-        compiler = results.query_compiler
-        config = compiler.get_config(results.backend)
-        vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
-        self.rank = compiler._build_rank_expression(vectors, config)
-        self.entries = backend.IndexEntry.objects.filter(
+    compiler = results.query_compiler
+    config = compiler.get_config(results.backend)
+    vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+    matches = (
+        backend.IndexEntry.objects.filter(
             content_type_id__in=backend.get_descendants_content_types_pks(SearchDocument)
         )
-        matching = self.entries.annotate(
-            _vector_=F("title")._combine(F("body"), "||", False)
-        ).filter(_vector_=compiler.build_tsquery(compiler.query, config=config))
-        self.ids = [int(pk) for pk in matching.values_list("object_id", flat=True)]
+        .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+        .filter(_vector_=compiler.build_tsquery(compiler.query, config=config))
+    )
+    return matches, compiler._build_rank_expression(vectors, config)
 
-    def best(self, candidates, start, stop):
-        if not candidates:
-            return []
-        # Every candidate matches already: only their rank is computed.
-        among = RawSQL("SELECT unnest(%s::text[])", [[str(pk) for pk in candidates]])
-        ranked = (
-            self.entries.filter(object_id__in=among)
-            .annotate(score=self.rank)
-            .order_by("-score", Cast("object_id", BigIntegerField()).desc())
-            .values_list("object_id", flat=True)
-        )
-        return [int(pk) for pk in ranked[start:stop]]
+
+def postgres_ranked_ids(results):
+    """What `results.get_queryset()` orders on PostgreSQL, read from the index entries alone.
+
+    Wagtail's query joins every document to its entry on a varchar cast of our primary key and
+    sorts all the matches in SQL: at 10,000 challenges that join and sort took most of a
+    search. Here the same match and the same rank expression, built by Wagtail's own query
+    compiler, are read from the entries of our type only, and sorted as Wagtail sorts them
+    (rank descending, then primary key descending).
+    """
+    matches, rank = _postgres_matches(results)
+    ranked = sorted((-score, -int(pk)) for pk, score in matches.values_list("object_id", rank))
+    return [-negated_pk for _, negated_pk in ranked]
+
+
+def postgres_matched_ids(results):
+    """The same matches unranked: ranking (ts_rank over every matching body) is most of the
+    cost, and only a relevance order needs it."""
+    matches, _ = _postgres_matches(results)
+    return [int(pk) for pk in matches.values_list("object_id", flat=True)]
 
 
 class DatabaseSearch(ChallengeSearch):
@@ -156,9 +140,9 @@ class DatabaseSearch(ChallengeSearch):
         documents = SearchDocument.objects.all()
         return documents if keys is None else documents.filter(audience__in=keys)
 
-    def _full_text(self, q):
-        """The documents containing every stemmed term (RankedMatches or PostgresMatches); None
-        without terms.
+    def _matched_ids(self, q, ranked):
+        """Ids of the documents containing every stemmed term (best first if `ranked`, and
+        possibly so otherwise); None without terms.
 
         One full-text query: the total, the page and every facet count then filter on these
         ids instead of running the full-text match again in each of their queries.
@@ -170,26 +154,28 @@ class DatabaseSearch(ChallengeSearch):
             PlainText(" ".join(terms), operator="and"), SearchDocument, order_by_relevance=True
         )
         faster = {
-            "sqlite": lambda: RankedMatches(sqlite_ranked_ids(results)),
-            "postgresql": lambda: PostgresMatches(results),
+            "sqlite": sqlite_ranked_ids,  # ranked in the same pass: no cheaper unranked read
+            "postgresql": postgres_ranked_ids if ranked else postgres_matched_ids,
         }
         if connection.vendor in faster:
             try:
-                return faster[connection.vendor]()
+                return faster[connection.vendor](results)
             except (ImportError, AttributeError):  # another Wagtail: its own (slower) query
                 pass
-        return RankedMatches(list(results.get_queryset().values_list("pk", flat=True)))
+        return list(results.get_queryset().values_list("pk", flat=True))
 
     def search(self, query, viewer):
         index = facet_index()
         base = index.visible(audience_filter_keys(viewer))
-        matches = self._full_text(query.q)
-        if matches is not None:
-            base &= index.of_ids(matches.ids)
+        by_relevance = query.sort == "relevance"
+        matched = self._matched_ids(query.q, ranked=by_relevance)
+        if matched is not None:
+            base &= index.of_ids(matched)
         matching = index.filtered(base, query.filters)
         start, stop = query.offset, query.offset + query.per_page
-        if query.sort == "relevance" and matches is not None:
-            page_ids = matches.best(index.ids_of(matching), start, stop)
+        if by_relevance and matched is not None:
+            order = (index.position[pk] for pk in matched if pk in index.position)
+            page_ids = index.in_order(order, matching, start, stop)
         elif query.sort == "most_adapted":
             page_ids = index.in_order(index.most_adapted, matching, start, stop)
         else:

@@ -176,8 +176,10 @@ class PerStamp:
         self.current = (None, None)  # (stamp, value), replaced as one
         self.lock = threading.Lock()
 
-    def __call__(self):
-        stamp = PublicationStamp.current()  # before the rows: never labelled newer than them
+    def __call__(self, stamp=None):
+        """`stamp`: when the caller has just read it (read before the rows: a value is never
+        labelled newer than the rows it was built from)."""
+        stamp = PublicationStamp.current() if stamp is None else stamp
         built_at, value = self.current
         if built_at == stamp:
             return value

@@ -62,12 +62,13 @@ class ChallengeSearch:
         """Cards of challenges sharing subjects, themes or tags, never the challenge itself."""
         raise NotImplementedError
 
-    def result_page(self, query, total, rows, raw_counts):
-        """The SearchPage for `query`: rows of (card, snippet source), raw facet counts."""
+    def result_page(self, query, total, rows, raw_counts, stamp=None):
+        """The SearchPage for `query`: rows of (card, snippet source), raw facet counts (and
+        the publication stamp, if just read)."""
         return SearchPage(
             total=total,
             results=with_snippets(rows, query.q),
-            facets=shape_facets(raw_counts, query, vocabulary_labels()),
+            facets=shape_facets(raw_counts, query, vocabulary_labels(stamp)),
             page=query.page,
             per_page=query.per_page,
             implementation=self.name,

@@ -165,7 +165,8 @@ class DatabaseSearch(ChallengeSearch):
         return list(results.get_queryset().values_list("pk", flat=True))
 
     def search(self, query, viewer):
-        index = facet_index()
+        stamp = PublicationStamp.current()  # read once for the index and the labels
+        index = facet_index(stamp)
         base = index.visible(audience_filter_keys(viewer))
         by_relevance = query.sort == "relevance"
         matched = self._matched_ids(query.q, ranked=by_relevance)
@@ -186,7 +187,7 @@ class DatabaseSearch(ChallengeSearch):
         # A document removed since the index was built is left out (the next search rebuilds).
         rows = [by_id[pk] for pk in page_ids if pk in by_id]
         counts = index.counts(base, query.filters)
-        return self.result_page(query, matching.bit_count(), rows, counts)
+        return self.result_page(query, matching.bit_count(), rows, counts, stamp)
 
     def suggest(self, q, viewer, limit=8):
         typed = typed_for_suggest(q)

@@ -1,5 +1,6 @@
 """The database implementation: Wagtail's database search backend (SQLite FTS5 or PostgreSQL
-full text) over stemmed words for relevance; the ORM for visibility, filters and facet counts."""
+full text) over stemmed words for relevance; a per-process bitmap index (search/facet_index.py)
+for visibility, filters, the other orders and facet counts."""
 
 import json
 
@@ -247,22 +248,26 @@ class DatabaseSearch(ChallengeSearch):
         ]
 
     def index(self, documents):
+        written = False
         for data in documents:
+            written = True
             with transaction.atomic():
                 document, _ = SearchDocument.objects.update_or_create(
                     page_id=data["page_id"], defaults={f: data[f] for f in DOCUMENT_FIELDS}
                 )
                 document.facets.all().delete()
                 SearchFacet.objects.bulk_create(self._facet_rows(document, data))
-        PublicationStamp.bump()  # the index changed: every process's facet index follows
+        if written:
+            PublicationStamp.bump()  # the index changed: every process's facet index follows
 
     def restrict(self, page_id, audience):
-        SearchDocument.objects.filter(page_id=page_id).update(audience=audience)
-        PublicationStamp.bump()
+        if SearchDocument.objects.filter(page_id=page_id).update(audience=audience):
+            PublicationStamp.bump()
 
     def remove(self, page_ids):
-        SearchDocument.objects.filter(page_id__in=page_ids).delete()
-        PublicationStamp.bump()
+        removed, _ = SearchDocument.objects.filter(page_id__in=page_ids).delete()
+        if removed:
+            PublicationStamp.bump()
 
     def rebuild(self, documents, total, progress=None, batch_size=500):
         """Replace the whole index in one transaction: readers see the old index until commit."""

@@ -17,6 +17,7 @@ class ChallengesConfig(AppConfig):
         from .models import (
             ChallengeDocument,
             ChallengeImage,
+            ChallengeTag,
             LearningChallengePage,
             Subject,
             Theme,
@@ -29,7 +30,8 @@ class ChallengesConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(handlers.public_content_changed)
         post_delete.connect(handlers.public_content_changed, sender=Page)
-        for model in (Subject, Theme, YearGroup):
+        # Their names label cards, filters and facet counts (a tag's too).
+        for model in (Subject, Theme, YearGroup, ChallengeTag.tag_model()):
             post_save.connect(handlers.public_content_changed, sender=model)
             post_delete.connect(handlers.public_content_changed, sender=model)
         # The front cache: current URLs before a delete or move, new ones after.

@@ -148,7 +148,3 @@ class ChallengeQuery:
     @property
     def offset(self):
         return (self.page - 1) * self.per_page
-
-    def without(self, facet):
-        """The same filters minus one facet: that facet's counts apply every other filter."""
-        return {name: values for name, values in self.filters.items() if name != facet}

@@ -17,12 +17,16 @@ RENDER_CACHE_SECONDS = 3600  # the ETag changes on any publish, so stale entries
 
 # The escapes of django.utils.html.json_script: JSON that cannot close a <script> element and is
 # harmless even if a page mistakes it for HTML.
-JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+JSON_ESCAPES = {">": "\\u003E", "<": "\\u003C", "&": "\\u0026"}
 
 
 def inert_json(data, **options):
     """JSON text with <, > and & escaped."""
-    return json.dumps(data, ensure_ascii=False, **options).translate(JSON_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, **options)
+    # str.replace, not str.translate: translate looks up every character (ms on a search).
+    for character, escaped in JSON_ESCAPES.items():
+        text = text.replace(character, escaped)
+    return text
 
 
 class InertJsonResponse(HttpResponse):

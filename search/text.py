@@ -6,6 +6,7 @@ index stemmed words and receive stemmed queries from here: the same words match 
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 import snowballstemmer
 from django.utils.html import escape, strip_tags
@@ -50,17 +51,19 @@ def snippet(text, terms, length=220):
     """Escaped plain text around the first matching word, with matches wrapped in <mark>."""
     text = re.sub(r"\s+", " ", text or "").strip()
     terms = set(terms)
-    matches = [m for m in WORD.finditer(text) if stem(m.group().lower()) in terms] if terms else []
+    # Lazily: only the words up to the end of the excerpt are stemmed, not the whole text.
+    found = (m for m in WORD.finditer(text) if stem(m.group().lower()) in terms)
+    first = next(found, None) if terms else None
     start = 0
-    if matches and matches[0].start() > length // 3:
-        start = text.rfind(" ", 0, matches[0].start() - length // 3) + 1
+    if first and first.start() > length // 3:
+        start = text.rfind(" ", 0, first.start() - length // 3) + 1
     end = min(len(text), start + length)
     if end < len(text):
         end = max(text.rfind(" ", start, end), start + length // 2)
     pieces, position = [], start
-    for match in matches:
-        if match.start() < start or match.end() > end:
-            continue
+    for match in chain([first], found) if first else ():
+        if match.end() > end:  # matches come in order: every later one is past the end too
+            break
         pieces.append(escape(text[position : match.start()]))
         pieces.append(f"<mark>{escape(match.group())}</mark>")
         position = match.end()

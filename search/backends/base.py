@@ -3,10 +3,10 @@
 from dataclasses import dataclass, field
 
 from challenges.filters import FACETS, FIXED_LABELS
-from challenges.models import ChallengeTag, LearningChallengePage, Subject, Theme
+from challenges.models import LearningChallengePage
 from challenges.visibility import EVERYTHING, viewer_keys
-from home.models import SchoolPage, TrustPage
 
+from ..facet_index import vocabulary_labels
 from ..text import query_terms, snippet
 
 # How much one shared value counts towards "related": a shared tag says most.
@@ -62,12 +62,13 @@ class ChallengeSearch:
         """Cards of challenges sharing subjects, themes or tags, never the challenge itself."""
         raise NotImplementedError
 
-    def result_page(self, query, total, rows, raw_counts):
-        """The SearchPage for `query`: rows of (card, snippet source), raw facet counts."""
+    def result_page(self, query, total, rows, raw_counts, stamp=None):
+        """The SearchPage for `query`: rows of (card, snippet source), raw facet counts (and
+        the publication stamp, if just read)."""
         return SearchPage(
             total=total,
             results=with_snippets(rows, query.q),
-            facets=shape_facets(raw_counts, query, facet_labels(raw_counts)),
+            facets=shape_facets(raw_counts, query, vocabulary_labels(stamp)),
             page=query.page,
             per_page=query.per_page,
             implementation=self.name,
@@ -148,31 +149,6 @@ def shape_facets(raw_counts, query, labels):
         entries.sort(key=lambda entry: (-entry["count"], entry["label"].lower()))
         facets[name] = entries
     return facets
-
-
-def facet_labels(raw_counts):
-    """Names for the open-vocabulary facets, in a constant number of queries."""
-
-    def values(name):
-        return list(raw_counts.get(name, {}))
-
-    return {
-        "subject": dict(
-            Subject.objects.filter(slug__in=values("subject")).values_list("slug", "name")
-        ),
-        "theme": dict(Theme.objects.filter(slug__in=values("theme")).values_list("slug", "name")),
-        "tag": dict(
-            ChallengeTag.tag_model()
-            .objects.filter(slug__in=values("tag"))
-            .values_list("slug", "name")
-        ),
-        "trust": dict(
-            TrustPage.objects.filter(slug__in=values("trust")).values_list("slug", "title")
-        ),
-        "school": dict(
-            SchoolPage.objects.filter(slug__in=values("school")).values_list("slug", "title")
-        ),
-    }
 
 
 def suggestions(titles, tags, limit):

@@ -1,13 +1,13 @@
 """The database implementation: Wagtail's database search backend (SQLite FTS5 or PostgreSQL
-full text) over stemmed words for relevance; the ORM for visibility, filters and facet counts."""
+full text) over stemmed words for relevance; a per-process bitmap index (search/facet_index.py)
+for visibility, filters, the other orders and facet counts."""
 
 import json
-from collections import defaultdict
 
 from django.db import connection, transaction
 from django.db.models import (
     Case,
-    Count,
+    F,
     IntegerField,
     Lookup,
     OuterRef,
@@ -21,8 +21,9 @@ from django.utils.text import slugify
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
-from challenges.models import ChallengeTag
+from challenges.models import ChallengeTag, PublicationStamp
 
+from ..facet_index import facet_index
 from ..models import IndexLog, SearchDocument, SearchFacet
 from ..text import query_terms
 from .base import (
@@ -91,6 +92,45 @@ def sqlite_ranked_ids(results):
     return [-negated_pk for _, negated_pk in ranked]
 
 
+def _postgres_matches(results):
+    """Wagtail's PostgreSQL match over the index entries of our type alone, and its rank."""
+    # Lazy: this module of Wagtail's search exists only in some versions (see the caller).
+    from modelsearch.backends.database.postgres import postgres as backend  # noqa: PLC0415
+
+    compiler = results.query_compiler
+    config = compiler.get_config(results.backend)
+    vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+    matches = (
+        backend.IndexEntry.objects.filter(
+            content_type_id__in=backend.get_descendants_content_types_pks(SearchDocument)
+        )
+        .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+        .filter(_vector_=compiler.build_tsquery(compiler.query, config=config))
+    )
+    return matches, compiler._build_rank_expression(vectors, config)
+
+
+def postgres_ranked_ids(results):
+    """What `results.get_queryset()` orders on PostgreSQL, read from the index entries alone.
+
+    Wagtail's query joins every document to its entry on a varchar cast of our primary key and
+    sorts all the matches in SQL: at 10,000 challenges that join and sort took most of a
+    search. Here the same match and the same rank expression, built by Wagtail's own query
+    compiler, are read from the entries of our type only, and sorted as Wagtail sorts them
+    (rank descending, then primary key descending).
+    """
+    matches, rank = _postgres_matches(results)
+    ranked = sorted((-score, -int(pk)) for pk, score in matches.values_list("object_id", rank))
+    return [-negated_pk for _, negated_pk in ranked]
+
+
+def postgres_matched_ids(results):
+    """The same matches unranked: ranking (ts_rank over every matching body) is most of the
+    cost, and only a relevance order needs it."""
+    matches, _ = _postgres_matches(results)
+    return [int(pk) for pk in matches.values_list("object_id", flat=True)]
+
+
 class DatabaseSearch(ChallengeSearch):
     name = "database"
 
@@ -101,8 +141,9 @@ class DatabaseSearch(ChallengeSearch):
         documents = SearchDocument.objects.all()
         return documents if keys is None else documents.filter(audience__in=keys)
 
-    def _ranked_ids(self, q):
-        """Ids of the documents containing every stemmed term, best first; None without terms.
+    def _matched_ids(self, q, ranked):
+        """Ids of the documents containing every stemmed term (best first if `ranked`, and
+        possibly so otherwise); None without terms.
 
         One full-text query: the total, the page and every facet count then filter on these
         ids instead of running the full-text match again in each of their queries.
@@ -113,62 +154,41 @@ class DatabaseSearch(ChallengeSearch):
         results = get_search_backend("default").search(
             PlainText(" ".join(terms), operator="and"), SearchDocument, order_by_relevance=True
         )
-        if connection.vendor == "sqlite":
+        faster = {
+            "sqlite": sqlite_ranked_ids,  # ranked in the same pass: no cheaper unranked read
+            "postgresql": postgres_ranked_ids if ranked else postgres_matched_ids,
+        }
+        if connection.vendor in faster:
             try:
-                return sqlite_ranked_ids(results)
+                return faster[connection.vendor](results)
             except (ImportError, AttributeError):  # another Wagtail: its own (slower) query
                 pass
         return list(results.get_queryset().values_list("pk", flat=True))
 
-    @staticmethod
-    def _filtered(documents, filters):
-        for facet, values in filters.items():
-            documents = documents.filter(
-                pk__in=SearchFacet.objects.filter(facet=facet, value__in=values).values(
-                    "document_id"
-                )
-            )
-        return documents
-
-    def _facet_counts(self, base, query):
-        """Each facet's counts apply every other active filter (one query per selected facet,
-        plus one for all the others)."""
-        counts = defaultdict(dict)
-        selected = list(query.filters)
-        groups = [(facet, query.without(facet)) for facet in selected]
-        groups.append((None, query.filters))
-        for facet, filters in groups:
-            rows = SearchFacet.objects.filter(
-                document__in=self._filtered(base, filters).values("pk")
-            )
-            rows = rows.filter(facet=facet) if facet else rows.exclude(facet__in=selected)
-            for row in rows.values("facet", "value").annotate(count=Count("document_id")):
-                counts[row["facet"]][row["value"]] = row["count"]
-        return counts
-
     def search(self, query, viewer):
-        base = self._visible(viewer)
-        ranked = self._ranked_ids(query.q)
-        if ranked is not None:
-            base = base.filter(pk__in_ids=ranked)
-        matching = self._filtered(base, query.filters)
-        page = slice(query.offset, query.offset + query.per_page)
-        if query.sort == "relevance" and ranked is not None:
-            matched = set(matching.values_list("pk", flat=True))
-            total = len(matched)
-            page_ids = [pk for pk in ranked if pk in matched][page]
-            found = SearchDocument.objects.filter(pk__in_ids=page_ids)
-            by_id = {pk: (card, source) for pk, card, source in found.values_list(
-                "pk", "card", "snippet_source")}  # fmt: skip
-            rows = [by_id[pk] for pk in page_ids]
+        stamp = PublicationStamp.current()  # read once for the index and the labels
+        index = facet_index(stamp)
+        base = index.visible(audience_filter_keys(viewer))
+        by_relevance = query.sort == "relevance"
+        matched = self._matched_ids(query.q, ranked=by_relevance)
+        if matched is not None:
+            base &= index.of_ids(matched)
+        matching = index.filtered(base, query.filters)
+        start, stop = query.offset, query.offset + query.per_page
+        if by_relevance and matched is not None:
+            order = (index.position[pk] for pk in matched if pk in index.position)
+            page_ids = index.in_order(order, matching, start, stop)
+        elif query.sort == "most_adapted":
+            page_ids = index.in_order(index.most_adapted, matching, start, stop)
         else:
-            total = matching.count()
-            if query.sort == "most_adapted":
-                ordered = matching.order_by("-adapted_count", "-published_at", "uid")
-            else:
-                ordered = matching.order_by("-published_at", "uid")
-            rows = ordered.values_list("card", "snippet_source")[page]
-        return self.result_page(query, total, rows, self._facet_counts(base, query))
+            page_ids = index.newest(matching, start, stop)
+        found = SearchDocument.objects.filter(pk__in_ids=page_ids)
+        by_id = {pk: (card, source) for pk, card, source in found.values_list(
+            "pk", "card", "snippet_source")}  # fmt: skip
+        # A document removed since the index was built is left out (the next search rebuilds).
+        rows = [by_id[pk] for pk in page_ids if pk in by_id]
+        counts = index.counts(base, query.filters)
+        return self.result_page(query, matching.bit_count(), rows, counts, stamp)
 
     def suggest(self, q, viewer, limit=8):
         typed = typed_for_suggest(q)
@@ -228,19 +248,26 @@ class DatabaseSearch(ChallengeSearch):
         ]
 
     def index(self, documents):
+        written = False
         for data in documents:
+            written = True
             with transaction.atomic():
                 document, _ = SearchDocument.objects.update_or_create(
                     page_id=data["page_id"], defaults={f: data[f] for f in DOCUMENT_FIELDS}
                 )
                 document.facets.all().delete()
                 SearchFacet.objects.bulk_create(self._facet_rows(document, data))
+        if written:
+            PublicationStamp.bump()  # the index changed: every process's facet index follows
 
     def restrict(self, page_id, audience):
-        SearchDocument.objects.filter(page_id=page_id).update(audience=audience)
+        if SearchDocument.objects.filter(page_id=page_id).update(audience=audience):
+            PublicationStamp.bump()
 
     def remove(self, page_ids):
-        SearchDocument.objects.filter(page_id__in=page_ids).delete()
+        removed, _ = SearchDocument.objects.filter(page_id__in=page_ids).delete()
+        if removed:
+            PublicationStamp.bump()
 
     def rebuild(self, documents, total, progress=None, batch_size=500):
         """Replace the whole index in one transaction: readers see the old index until commit."""
@@ -263,6 +290,7 @@ class DatabaseSearch(ChallengeSearch):
                 implementation=self.name,
                 defaults={"rebuilt_at": timezone.now(), "documents": count, "target": "database"},
             )
+            PublicationStamp.bump()
         return count
 
     def _bulk_load(self, batch, wagtail_index):

@@ -11,7 +11,7 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -20,6 +20,23 @@ logger = logging.getLogger("library.cache")
 OUTAGES = (RedisConnectionError, RedisTimeoutError, OSError)
 DOWN_SECONDS = 5.0
 TIMEOUT_SECONDS = 0.25
+
+
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client, keeping one redis-py client per connection pool: building a client costs
+    more than a cache read on loopback (its response-callback table), and clients are
+    thread-safe."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
 
 
 class ResilientRedisCache(RedisCache):
@@ -36,6 +53,7 @@ class ResilientRedisCache(RedisCache):
         options.setdefault("socket_timeout", TIMEOUT_SECONDS)
         params["OPTIONS"] = options
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         self._down_until = 0.0
         self._lock = threading.Lock()
 

@@ -1,9 +1,11 @@
 """`make bench`: embed throughput under concurrent load, as a ratio to a static file.
 
-Both are served by the same gunicorn (2 workers) on loopback in the same run: the embed page of
-a public challenge with a warm render cache, and /static/embed/embed.css through WhiteNoise.
-Load comes from `wrk` (Debian package) when present, else from a small threaded Python client.
-The database is a throwaway SQLite file with the demo library. Bounded: 10 s per measurement.
+Both are served by the same gunicorn (2 workers) on loopback in the same run, with production
+settings: the embed page of a public challenge with a warm render cache, and
+/static/embed/embed.css through WhiteNoise (collected, as in production). Load comes from `wrk`
+(Debian package) when present, else from a small threaded Python client. The database is a
+throwaway SQLite file with the demo library; the shared cache is Redis when REDIS_URL is set
+(under a prefix of its own), else local memory. Bounded: 10 s per measurement.
 """
 
 import json
@@ -16,6 +18,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -69,12 +72,19 @@ def test_embed_throughput_against_a_static_file():
     workdir = Path(tempfile.mkdtemp(prefix="lcl-bench-embed-"))
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "library.settings.test",
+        "DJANGO_SETTINGS_MODULE": "library.settings.production",
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-" + uuid.uuid4().hex,
+        "DJANGO_ALLOWED_HOSTS": "*",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",  # plain http on loopback
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "DATABASE_CONN_MAX_AGE": "60",
+        "CACHE_KEY_PREFIX": f"bench-{uuid.uuid4().hex[:8]}",
+        "TASKS_BACKEND": "immediate",
         "ELASTICSEARCH_URL": "",
     }
     manage(env, "migrate", "-v0")
     manage(env, "load_demo")
+    manage(env, "collectstatic", "--noinput", "-v0")
     uid = manage(
         env, "shell", "-c",
         "from challenges.models import LearningChallengePage;"
@@ -110,6 +120,8 @@ def test_embed_throughput_against_a_static_file():
     result = {
         "tool": "wrk" if shutil.which("wrk") else "python threads",
         "connections": CONNECTIONS, "seconds": SECONDS, "gunicorn_workers": 2,
+        "settings": "library.settings.production, SQLite, "
+        + ("Redis" if os.environ.get("REDIS_URL") else "local-memory cache"),
         "embed_requests_per_second": round(embed_rate, 1),
         "static_requests_per_second": round(static_rate, 1),
         "ratio": round(ratio, 3), "goal": ">= 0.5",

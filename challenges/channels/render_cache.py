@@ -23,6 +23,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
+from library.public_routes import SHED_COOKIES
+
 from ..embed_stats.counter import record_embed_view
 from ..models import PublicationStamp
 
@@ -65,6 +67,7 @@ def _keepable(request, response):
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
+        and not getattr(response, SHED_COOKIES, False)
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
     )

@@ -82,9 +82,9 @@ class AnonymousRenderCacheMiddleware:
             return self.get_response(request)
         try:
             key = _key(request)
+            stamp, found = PublicationStamp.current_with(key)
         except Exception:  # a bad Host header and the like: let the normal path answer
             return self.get_response(request)
-        stamp, found = PublicationStamp.current_with(key)
         entry = found.get(key)
         if entry is not None and entry[0] == stamp:
             return self._from_entry(request, entry)

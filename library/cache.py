@@ -20,6 +20,10 @@ logger = logging.getLogger("library.cache")
 OUTAGES = (RedisConnectionError, RedisTimeoutError, OSError)
 DOWN_SECONDS = 5.0
 TIMEOUT_SECONDS = 0.25
+# {location: monotonic time until which Redis there counts as down}: one per process, shared by
+# the cache objects of all its threads (Django makes one per thread), so one failure is enough.
+_down_until = {}
+_down_lock = threading.Lock()
 
 
 class ReusedClientRedisCacheClient(RedisCacheClient):
@@ -54,8 +58,7 @@ class ResilientRedisCache(RedisCache):
         params["OPTIONS"] = options
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
-        self._down_until = 0.0
-        self._lock = threading.Lock()
+        self._location = server if isinstance(server, str) else ",".join(server)
 
     def ping(self):
         """Ask Redis directly (for /healthz): raises when it is refused or hangs."""
@@ -64,7 +67,7 @@ class ResilientRedisCache(RedisCache):
 
     def is_down(self):
         """True while this process treats Redis as unreachable (after a recent failure)."""
-        return time.monotonic() < self._down_until
+        return time.monotonic() < _down_until.get(self._location, 0.0)
 
     def _guard(self, operation, fallback, *args, **kwargs):
         if self.is_down():
@@ -72,9 +75,9 @@ class ResilientRedisCache(RedisCache):
         try:
             return operation(*args, **kwargs)
         except OUTAGES as error:
-            with self._lock:
+            with _down_lock:
                 first = not self.is_down()
-                self._down_until = time.monotonic() + DOWN_SECONDS
+                _down_until[self._location] = time.monotonic() + DOWN_SECONDS
             if first:
                 logger.error(
                     "Redis cache unreachable (%s: %s); serving without it for %.0f s",

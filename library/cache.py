@@ -7,7 +7,9 @@ operation gives up after a short socket timeout, the failure is logged, and for
 so a hanging Redis costs one timeout per process per interval, not one per call.
 """
 
-from django.core.cache.backends.redis import RedisCache
+import threading
+
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -17,6 +19,42 @@ OUTAGES = (RedisConnectionError, RedisTimeoutError, OSError)
 DOWN_SECONDS = 5.0
 TIMEOUT_SECONDS = 0.25
 MISSED_DELETES_KEPT = 10_000  # beyond that, what was not deleted expires with its timeout
+
+# Django makes one cache object per thread: the outage state (the breaker and the deletes that
+# could not be made) is one per Redis location and key prefix for the whole process, so one
+# failure is enough.
+_outage_state = {}
+_outage_state_lock = threading.Lock()
+
+
+class OutageState:
+    def __init__(self):
+        self.breaker = Breaker("Redis cache", "serving without it", "library.cache")
+        self.missed_deletes = set()  # (key, version) a delete could not reach; made on return
+
+
+def outage_state(location):
+    with _outage_state_lock:
+        return _outage_state.setdefault(location, OutageState())
+
+
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client, keeping one redis-py client per connection pool: building a client costs
+    more than a cache read on loopback (its response-callback table), and clients are
+    thread-safe."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 
 
 class ResilientRedisCache(RedisCache):
@@ -33,8 +71,9 @@ class ResilientRedisCache(RedisCache):
         options.setdefault("socket_timeout", TIMEOUT_SECONDS)
         params["OPTIONS"] = options
         super().__init__(server, params)
-        self._breaker = Breaker("Redis cache", "serving without it", "library.cache")
-        self._missed_deletes = set()  # (key, version) a delete could not reach; replayed on return
+        self._class = ReusedClientRedisCacheClient
+        location = server if isinstance(server, str) else ",".join(server)
+        self._outage = outage_state((location, self.key_prefix))
 
     def ping(self):
         """Ask Redis directly (for /healthz): raises when it is refused or hangs."""
@@ -43,28 +82,29 @@ class ResilientRedisCache(RedisCache):
 
     def is_down(self):
         """True while this process treats Redis as unreachable (after a recent failure)."""
-        return self._breaker.is_down()
+        return self._outage.breaker.is_down()
 
     def _guard(self, operation, fallback, *args, **kwargs):
         if self.is_down():
             return fallback()
         try:
-            if self._missed_deletes:
+            if self._outage.missed_deletes:
                 self._replay_missed_deletes()
             return operation(*args, **kwargs)
         except OUTAGES as error:
-            self._breaker.trip(error, DOWN_SECONDS)
+            self._outage.breaker.trip(error, DOWN_SECONDS)
             return fallback()
 
     def _replay_missed_deletes(self):
         """A delete that could not reach Redis (a publication stamp dropped on publish) is made
         once Redis answers again, so no process keeps reading what it should have forgotten."""
-        missed, self._missed_deletes = self._missed_deletes, set()
+        with _outage_state_lock:
+            missed, self._outage.missed_deletes = self._outage.missed_deletes, set()
         try:
             for key, version in missed:
                 super().delete(key, version=version)
         except OUTAGES:
-            self._missed_deletes |= missed
+            self._outage.missed_deletes |= missed
             raise
 
     def get(self, key, default=None, version=None):
@@ -102,8 +142,8 @@ class ResilientRedisCache(RedisCache):
         )
 
     def _remember_missed(self, keys, version):
-        if len(self._missed_deletes) < MISSED_DELETES_KEPT:
-            self._missed_deletes.update((key, version) for key in keys)
+        if len(self._outage.missed_deletes) < MISSED_DELETES_KEPT:
+            self._outage.missed_deletes.update((key, version) for key in keys)
 
     def clear(self):
         """Delete this cache's own keys only: Django's clear() is a FLUSHDB, which would wipe every

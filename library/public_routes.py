@@ -107,9 +107,13 @@ class AnonymousResponsesStayPublic:
         return response
 
 
+SHED_COOKIES = "shed_state_cookies"  # set on a response that came with state cookies
+
+
 def strip_state(response):
     for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME):
-        response.cookies.pop(name, None)
+        if response.cookies.pop(name, None) is not None:
+            setattr(response, SHED_COOKIES, True)  # made for one visitor: no shared copy
     if response.has_header("Vary"):
         kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "cookie"]
         if kept:

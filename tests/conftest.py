@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from wagtail.models import Site
 
+from challenges.embed_stats.counter import discard_buffered_views
 from home.models import HomePage, Partnership, Role
 from home.roles import role_group
 from tests.factories import (
@@ -75,6 +76,9 @@ def _cache_of_its_own(settings):
     else:
         default["LOCATION"] = f"test-{uuid.uuid4().hex}"
     settings.CACHES = {**settings.CACHES, "default": default}
+    discard_buffered_views()  # embed views counted in this process go to this test's cache only
+    yield
+    discard_buffered_views()
 
 
 class Library:

@@ -1,15 +1,18 @@
-"""Whole responses for anonymous visitors, kept in the shared cache and keyed by the stamp.
+"""Whole responses for anonymous visitors, kept in the shared cache and checked against the stamp.
 
-A warm public page, embed, widget, list, feed, oEmbed or API answer costs two cache reads (the
-publication stamp, then the response) and no SQL, and skips the session, CSRF, auth and
-messages middleware below this one. Any publish, unpublish, move or delete (and a school,
-trust, image or taxonomy change) bumps the stamp, so no process can serve a response rendered
-before it; what the stamp does not cover expires after RENDER_SECONDS.
+The outermost middleware: a warm public page, embed, widget, list, feed, oEmbed or API answer
+costs one cache round trip (the publication stamp and the response, read together) and no SQL,
+and no other middleware runs (session, CSRF, auth, messages, CORS, security headers, CSP): the
+entry keeps the headers they gave the response it was made from. Any publish, unpublish, move or
+delete (and a school, trust, image or taxonomy change) bumps the stamp, and an entry made under
+another stamp is never served, so no process can serve a response rendered before it; what the
+stamp does not cover expires after RENDER_SECONDS.
 
 Only responses that are the same for every anonymous visitor are kept: GET without a session
 cookie or Authorization header, a 200 that sets no cookie, used no CSRF token and does not say
-private/no-store. An embed served from here is still counted (the view marks its response with
-the challenge it shows).
+private/no-store. The key names everything the outer middleware answer by (host, path and query,
+Accept, Origin for CORS, the scheme for HSTS). An embed served from here is still counted (the
+view marks its response with the challenge it shows).
 """
 
 import hashlib
@@ -19,6 +22,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
+
+from library.public_routes import SHED_COOKIES
 
 from ..embed_stats.counter import record_embed_view
 from ..models import PublicationStamp
@@ -40,13 +45,19 @@ def _applies(request):
     )
 
 
-def _key(request, stamp):
+def _key(request):
     digest = hashlib.sha256(
         "\0".join(
-            [request.get_host(), request.get_full_path(), request.headers.get("Accept", "")]
+            [
+                request.scheme,
+                request.get_host(),
+                request.get_full_path(),
+                request.headers.get("Accept", ""),
+                request.headers.get("Origin", ""),
+            ]
         ).encode()
     ).hexdigest()[:40]
-    return f"render:v1:{stamp.timestamp()}:{digest}"
+    return f"render:v2:{digest}"
 
 
 def _keepable(request, response):
@@ -56,6 +67,7 @@ def _keepable(request, response):
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
+        and not getattr(response, SHED_COOKIES, False)
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
     )
@@ -69,11 +81,12 @@ class AnonymousRenderCacheMiddleware:
         if not _applies(request):
             return self.get_response(request)
         try:
-            key = _key(request, PublicationStamp.current())
+            key = _key(request)
+            stamp, found = PublicationStamp.current_with(key)
         except Exception:  # a bad Host header and the like: let the normal path answer
             return self.get_response(request)
-        entry = cache.get(key)
-        if entry is not None:
+        entry = found.get(key)
+        if entry is not None and entry[0] == stamp:
             return self._from_entry(request, entry)
         response = self.get_response(request)
         if _keepable(request, response):
@@ -81,15 +94,12 @@ class AnonymousRenderCacheMiddleware:
                 name: value for name, value in response.items()
                 if name.lower() not in NOT_KEPT_HEADERS
             }  # fmt: skip
-            cache.set(
-                key,
-                (response.content, headers, getattr(response, EMBED_VIEW_OF, None)),
-                RENDER_SECONDS,
-            )
+            embed_view_of = getattr(response, EMBED_VIEW_OF, None)
+            cache.set(key, (stamp, response.content, headers, embed_view_of), RENDER_SECONDS)
         return response
 
     def _from_entry(self, request, entry):
-        content, headers, embed_view_of = entry
+        _stamp, content, headers, embed_view_of = entry
         if embed_view_of is not None:
             record_embed_view(request, embed_view_of)
         last_modified = parse_http_date_safe(headers.get("Last-Modified", ""))
@@ -97,11 +107,12 @@ class AnonymousRenderCacheMiddleware:
             request, etag=headers.get("ETag"), last_modified=last_modified
         )
         if not_modified is not None and not_modified.status_code == 304:
-            for name in ("ETag", "Last-Modified", "Cache-Control"):
-                if name in headers:
-                    not_modified[name] = headers[name]
+            for name, value in headers.items():
+                if name.lower() != "content-type":
+                    not_modified[name] = value
             return not_modified
         response = HttpResponse(content)
         for name, value in headers.items():
             response[name] = value
+        response["Content-Length"] = str(len(content))
         return response

@@ -17,9 +17,16 @@ What is counted, and what is not
   (override with the `EMBED_VIEWS_BOT_PATTERN` setting). The default pattern deliberately does not
   match "HeadlessChrome": our own browser tests, and some real assistive set-ups, use it.
 
-Never a database write per request
-----------------------------------
-A view is two or three operations on Django's cache (`EMBED_VIEWS_CACHE`, default "default"):
+Never a database write per request, nor a cache round trip
+----------------------------------------------------------
+A view is counted in this process's memory (a lock and a dict increment). The process pushes its
+counts to Django's cache (`EMBED_VIEWS_CACHE`, default "default") at most once every
+EMBED_VIEWS_BUFFER_SECONDS (default 1; 0 counts each view in the cache at once): from the request
+that finds the interval over, and from a background thread so that an idle process's last views
+arrive too (and at exit). `pending_embed_views()` and `flush_embed_views()` push this process's
+counts first. A push that cannot reach the cache keeps its counts for the next one, so views
+during a cache outage are counted when it is back; a process killed outright loses at most one
+interval of views. A pushed amount goes into the cache in two or three operations per key:
 
 - the count key for (day, challenge, site) is created with `cache.add(key, 0)` and bumped with
   `cache.incr(key)`. Both are atomic on LocMemCache (one process, a lock), Redis and Memcached,
@@ -41,7 +48,7 @@ the database write fails, the amounts go back into the cache. A second flush fin
 writes nothing. Views of a challenge deleted since are dropped.
 
 It runs from cron or the task worker (`manage.py flush_embed_views`, `flush_embed_views_task`),
-and opportunistically: `record_embed_view` flushes when `cache.add(gate, 1,
+and opportunistically: the request that pushes flushes when `cache.add(gate, 1,
 EMBED_VIEWS_FLUSH_SECONDS)` succeeds, i.e. at most once every EMBED_VIEWS_FLUSH_SECONDS (default
 60; 0 or None turns it off) per cache: per process with LocMemCache, per cluster with a shared
 cache.
@@ -53,11 +60,16 @@ KEEP_DAYS days: counts not flushed within that time (or evicted under memory pre
 these are usage statistics, not accounts.
 """
 
+import atexit
 import hashlib
 import ipaddress
 import logging
+import os
 import re
+import threading
+import time
 import uuid
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -82,6 +94,7 @@ BOT_PATTERN = (
 )
 
 DEFAULT_FLUSH_SECONDS = 60
+DEFAULT_BUFFER_SECONDS = 1.0
 KEEP_DAYS = 7  # cache keys live this long; a flush looks this many days back
 FLUSH_LOCK_SECONDS = 300  # a crashed flush blocks the next one at most this long
 PREFIX = "embedviews:v1"
@@ -106,6 +119,10 @@ def _flush_seconds():
     return getattr(settings, "EMBED_VIEWS_FLUSH_SECONDS", DEFAULT_FLUSH_SECONDS)
 
 
+def _buffer_seconds():
+    return getattr(settings, "EMBED_VIEWS_BUFFER_SECONDS", DEFAULT_BUFFER_SECONDS)
+
+
 @lru_cache(maxsize=4)
 def _bot_regex(pattern):
     return re.compile(pattern, re.IGNORECASE)
@@ -120,10 +137,14 @@ def utc_today():
 
 def is_bot(user_agent):
     """True for an empty User-Agent or one that names itself a bot, crawler, previewer or script."""
+    return _is_bot(user_agent, getattr(settings, "EMBED_VIEWS_BOT_PATTERN", BOT_PATTERN))
+
+
+@lru_cache(maxsize=1024)  # a school's families send a handful of distinct User-Agents
+def _is_bot(user_agent, pattern):
     user_agent = (user_agent or "").strip()
     if not user_agent:
         return True
-    pattern = getattr(settings, "EMBED_VIEWS_BOT_PATTERN", BOT_PATTERN)
     return bool(pattern) and bool(_bot_regex(pattern).search(user_agent))
 
 
@@ -151,6 +172,7 @@ def normalise_host(host):
         return None
 
 
+@lru_cache(maxsize=1024)  # embeds are loaded from a few pages of a few school websites
 def referring_host(referer):
     """The host of an http(s) Referer, or None when there is none or it cannot be read."""
     if not referer or len(referer) > MAX_REFERER_LENGTH:
@@ -166,19 +188,31 @@ def referring_host(referer):
 
 
 def _own_hosts(request):
-    hosts = {normalise_host(host) for host in getattr(settings, "EMBED_VIEWS_IGNORED_HOSTS", ())}
     try:
-        hosts.add(normalise_host(urlsplit("//" + request.get_host()).hostname))
-    except (DisallowedHost, ValueError):
+        host = request.get_host()
+    except DisallowedHost:
+        host = ""
+    return _own_hosts_of(
+        host,
+        tuple(getattr(settings, "EMBED_VIEWS_IGNORED_HOSTS", ())),
+        getattr(settings, "WAGTAILADMIN_BASE_URL", ""),
+    )
+
+
+@lru_cache(maxsize=64)
+def _own_hosts_of(host, ignored_hosts, base_url):
+    hosts = {normalise_host(ignored) for ignored in ignored_hosts}
+    try:
+        hosts.add(normalise_host(urlsplit("//" + host).hostname))
+    except ValueError:
         pass
-    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
     if base_url:
         try:
             hosts.add(normalise_host(urlsplit(base_url).hostname))
         except ValueError:
             pass
     hosts.discard(None)
-    return hosts
+    return frozenset(hosts)
 
 
 def embedding_site(request):
@@ -225,22 +259,104 @@ def _register(cache, day, key, challenge_id, site):
         return
 
 
-def _count(cache, day, challenge_id, site):
+def _count(cache, day, challenge_id, site, views):
+    """Add `views` to the (day, challenge, site) count in the cache; False when it could not."""
     ttl = KEEP_DAYS * 86400
     key = _count_key(day, challenge_id, site)
     try:
-        cache.incr(key)  # every view but the first of the day for this pair ends here
-        return
+        cache.incr(key, views)  # every push but the first of the day for this pair ends here
+        return True
     except ValueError:
         pass
     for _attempt in range(2):
-        if cache.add(key, 0, ttl):  # only the first view of the day for this pair gets here
+        if cache.add(key, 0, ttl):  # only the first push of the day for this pair gets here
             _register(cache, day, key, challenge_id, site)
         try:
-            cache.incr(key)
-            return
-        except ValueError:  # expired or evicted between add and incr: add it again
+            cache.incr(key, views)
+            return True
+        except ValueError:  # expired or evicted between add and incr (or unreachable)
             continue
+    return False
+
+
+class _Buffer:
+    """This process's views not yet in the cache: {(day, challenge id, site): views}."""
+
+    def __init__(self):
+        self.lock = threading.Lock()  # guards the counts
+        self.pushing = threading.Lock()  # one push at a time: when push() returns, all is out
+        self.counts = Counter()
+        self.next_push = 0.0  # monotonic; the first view pushes at once
+        self.pusher = None
+
+    def add(self, day, challenge_id, site):
+        with self.lock:
+            self.counts[(day, challenge_id, site)] += 1
+        if self.pusher is None:
+            self._start_pusher()
+
+    def due(self):
+        return time.monotonic() >= self.next_push
+
+    def push(self):
+        """Move the counts into the cache; what cannot get there stays for the next push."""
+        with self.pushing:
+            self.next_push = time.monotonic() + (_buffer_seconds() or 0)
+            with self.lock:
+                taken, self.counts = self.counts, Counter()
+            if not taken:
+                return
+            failed = Counter()
+            try:
+                cache = _cache()
+                for (day, challenge_id, site), views in taken.items():
+                    if not _count(cache, day, challenge_id, site, views):
+                        failed[(day, challenge_id, site)] = views
+            except Exception:
+                logger.exception("Could not push embed views to the cache; kept for the next push")
+                failed = taken
+            if failed:
+                with self.lock:
+                    self.counts.update(failed)
+
+    def discard(self):
+        with self.pushing, self.lock:
+            self.counts = Counter()
+            self.next_push = 0.0
+
+    def _start_pusher(self):
+        with self.lock:
+            if self.pusher is not None:
+                return
+            self.pusher = threading.Thread(
+                target=self._push_periodically, name="embed-views-pusher", daemon=True
+            )
+        self.pusher.start()
+
+    def _push_periodically(self):  # an idle process's last views reach the cache too
+        while True:
+            time.sleep(_buffer_seconds() or DEFAULT_BUFFER_SECONDS)
+            if self.counts:
+                self.push()
+
+    def after_fork(self):  # a child starts empty, and with no thread
+        self.lock, self.pushing = threading.Lock(), threading.Lock()
+        self.counts, self.next_push, self.pusher = Counter(), 0.0, None
+
+
+_buffer = _Buffer()
+os.register_at_fork(after_in_child=_buffer.after_fork)
+atexit.register(lambda: _buffer.push())
+
+
+def push_buffered_views():
+    """Move this process's counted views into the cache now (flushes and reports call it)."""
+    _buffer.push()
+
+
+def discard_buffered_views():
+    """Forget this process's views not yet pushed (tests: one test's views never reach another)."""
+    _buffer.discard()
 
 
 def record_embed_view(request, challenge):
@@ -254,21 +370,27 @@ def record_embed_view(request, challenge):
         site = embedding_site(request)
         if site is None:
             return False
-        cache = _cache()
-        _count(cache, utc_today(), int(getattr(challenge, "pk", challenge)), site)
+        challenge_id = int(getattr(challenge, "pk", challenge))
+        if _buffer_seconds():
+            _buffer.add(utc_today(), challenge_id, site)
+            if not _buffer.due():
+                return True  # the common case: no cache round trip at all
+            _buffer.push()
+        else:
+            _count(_cache(), utc_today(), challenge_id, site, 1)
     except Exception:  # counting must never break a school's website
         logger.exception("Could not count an embed view")
         return False
-    _maybe_flush(cache)
+    _maybe_flush()
     return True
 
 
-def _maybe_flush(cache):
+def _maybe_flush():
     seconds = _flush_seconds()
     if not seconds:
         return
     try:
-        if cache.add(GATE_KEY, 1, seconds):
+        if _cache().add(GATE_KEY, 1, seconds):
             flush_embed_views()
     except Exception:
         logger.exception("Flushing embed views failed; the counts stay in the cache")
@@ -290,6 +412,7 @@ def _registered(cache, today):
 
 def pending_embed_views():
     """{(challenge id, site, day): views} counted in the cache and not flushed yet (no DB query)."""
+    push_buffered_views()
     cache = _cache()
     registered = _registered(cache, utc_today())
     counts = cache.get_many(list(registered))
@@ -350,6 +473,7 @@ def flush_embed_views():
     Atomic, and safe to run twice or concurrently: a flush already running makes this one return
     0, and a second flush finds nothing left to add.
     """
+    push_buffered_views()
     cache = _cache()
     token = uuid.uuid4().hex
     if not cache.add(LOCK_KEY, token, FLUSH_LOCK_SECONDS):

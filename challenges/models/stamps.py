@@ -37,11 +37,21 @@ class PublicationStamp(models.Model):
 
     @classmethod
     def current(cls):
-        if settings.SHARED_CACHE:
-            stamp = cache.get(cls.CACHE_KEY)
-            if stamp is not None:
-                return stamp
-        stamp = cls.objects.filter(pk=1).values_list("changed_at", flat=True).first() or cls.EPOCH
-        if settings.SHARED_CACHE:
+        return cls.current_with()[0]
+
+    @classmethod
+    def current_with(cls, *keys):
+        """The stamp and {key: value} of the cache entries found under `keys`, read in one
+        cache round trip with a shared cache (a warm public response costs exactly that)."""
+        if not settings.SHARED_CACHE:
+            return cls._from_database(), (cache.get_many(keys) if keys else {})
+        found = cache.get_many([cls.CACHE_KEY, *keys])
+        stamp = found.pop(cls.CACHE_KEY, None)
+        if stamp is None:
+            stamp = cls._from_database()
             cache.add(cls.CACHE_KEY, stamp, cls.CACHE_SECONDS)
-        return stamp
+        return stamp, found
+
+    @classmethod
+    def _from_database(cls):
+        return cls.objects.filter(pk=1).values_list("changed_at", flat=True).first() or cls.EPOCH

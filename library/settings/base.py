@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 # Session, CSRF, auth and messages step aside on public channel routes, and anonymous responses
 # shed their cookies (library/public_routes.py): shared caches may keep public responses.
 MIDDLEWARE = [
+    # Warm anonymous public responses from the shared cache, before any other middleware.
+    "challenges.channels.render_cache.AnonymousRenderCacheMiddleware",
     "library.public_routes.AnonymousResponsesStayPublic",
     "corsheaders.middleware.CorsMiddleware",
     "library.middleware.PublicCacheControlMiddleware",
@@ -58,8 +60,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The interchange schema: public and cookie-free, so answered before sessions and CSRF.
     "challenges.interchange.views.SchemaMiddleware",
-    # Anonymous public responses from the shared cache, before session/CSRF/auth work.
-    "challenges.channels.render_cache.AnonymousRenderCacheMiddleware",
     "library.public_routes.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",  # by name: check --deploy looks for it

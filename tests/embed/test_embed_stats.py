@@ -1,7 +1,9 @@
 """Embed usage: counted per challenge, site and UTC day in the cache, flushed to the database,
 shown per trust in an admin report."""
 
+import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pytest
@@ -181,12 +183,64 @@ def test_real_embed_requests_are_counted_by_the_view(library, embed_cache):
     assert rows() == {(library.public.pk, "www.ash-primary.example", today): 3}
 
 
-def test_counting_never_breaks_an_embed(library, embed_cache, monkeypatch):
+def test_a_cache_outage_never_breaks_an_embed_and_loses_no_view(library, embed_cache, monkeypatch):
     def broken_cache():
         raise ConnectionError("cache down")
 
     monkeypatch.setattr(counter, "_cache", broken_cache)
-    assert view(library.public) is False
+    assert view(library.public)  # kept in this process: its push to the cache failed
+    counter.push_buffered_views()
+    assert view(library.public)
+    monkeypatch.undo()
+    today = counter.utc_today()
+    assert pending_embed_views() == {(library.public.pk, "www.ash-primary.example", today): 2}
+
+
+# Buffered in the process, pushed to the cache at most once per interval -----------------------
+
+
+def cached_count(challenge, site="www.ash-primary.example"):
+    """The count in the cache itself, without pushing this process's views first."""
+    key = counter._count_key(counter.utc_today(), challenge.pk, site)
+    return counter._cache().get(key) or 0
+
+
+def test_views_are_pushed_to_the_cache_at_most_once_per_interval(library, embed_cache):
+    embed_cache.EMBED_VIEWS_BUFFER_SECONDS = 60
+    view(library.public)  # the first view of a process pushes at once
+    assert cached_count(library.public) == 1
+    for _ in range(9):
+        view(library.public)
+    assert cached_count(library.public) == 1  # counted in this process, not yet in the cache
+    counter.push_buffered_views()
+    assert cached_count(library.public) == 10
+    counter.push_buffered_views()  # nothing left: a second push adds nothing
+    assert cached_count(library.public) == 10
+
+
+def test_an_idle_process_pushes_its_last_views_within_the_interval(library, embed_cache):
+    embed_cache.EMBED_VIEWS_BUFFER_SECONDS = 0.2
+    view(library.public)
+    for _ in range(3):
+        view(library.public)
+    deadline = time.monotonic() + 3
+    while cached_count(library.public) < 4 and time.monotonic() < deadline:
+        time.sleep(0.05)  # no call of ours: the process's background push brings them
+    assert cached_count(library.public) == 4
+
+
+def test_concurrent_views_are_counted_exactly(library, embed_cache):
+    embed_cache.EMBED_VIEWS_BUFFER_SECONDS = 0.01  # many pushes race with the views
+    request = embed_request("https://www.ash-primary.example/")
+
+    def views(_):
+        for _ in range(250):
+            record_embed_view(request, library.public.pk)
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(views, range(8)))
+    today = counter.utc_today()
+    assert pending_embed_views() == {(library.public.pk, "www.ash-primary.example", today): 2000}
 
 
 # Flushing -----------------------------------------------------------------------------------
@@ -269,6 +323,7 @@ def test_the_opportunistic_flush_runs_at_most_once_per_interval(
     assert sum(pending_embed_views().values()) == 5
 
     counter._cache().delete(counter.GATE_KEY)  # the interval has passed
+    counter._buffer.next_push = 0  # and so has this process's push interval
     view(library.public)
     assert sum(rows().values()) == 7
 

@@ -62,9 +62,11 @@ def _allow_async_unsafe():
         yield
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(django_db_setup):
-    """Chromium for the whole session; the test database exists before its event loop starts."""
+    """Chromium for one module; the test database exists before its event loop starts. Not for
+    the session: while Playwright's loop runs, Django refuses the ORM to every other test that
+    the same (parallel) worker runs, and a worker also runs modules of other folders."""
 
     # Django keeps its connections in an asgiref Local, which is context-local while an event
     # loop runs: once Playwright starts, the ORM in this thread gets new connection objects (to
@@ -83,6 +85,7 @@ def browser(django_db_setup):
         )
         yield browser
         browser.close()
+        connections.close_all()  # the connections opened while the loop ran
 
 
 class ConsoleLog:

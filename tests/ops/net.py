@@ -3,6 +3,7 @@ an endpoint in front of a real service that can be switched refused, hanging and
 
 import socket
 import threading
+import time
 from contextlib import contextmanager
 
 
@@ -155,3 +156,13 @@ def _close(sock):
     except OSError:
         pass
     sock.close()
+
+
+def wait_for(predicate, seconds, every=0.1):
+    """True as soon as `predicate()` holds, False after `seconds`: a server starting, work done."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(every)
+    return False

@@ -12,7 +12,7 @@ from django.test import Client
 
 from challenges.embed_stats.counter import pending_embed_views
 from library import cache as resilient
-from tests.ops.net import SwitchableEndpoint
+from tests.ops.net import SwitchableEndpoint, wait_for
 from tests.ops.outage_checks import (
     BROWSER,
     SCHOOL,
@@ -58,14 +58,6 @@ def view_embed(challenge):
     assert response.status_code == 200
 
 
-def wait_for(predicate, seconds=5.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
-
 
 @pytest.mark.parametrize("outage", ["refused", "hanging"])
 def test_redis_down_then_back(library, redis_endpoint, outage, caplog):
@@ -94,7 +86,7 @@ def test_redis_down_then_back(library, redis_endpoint, outage, caplog):
 
     redis_endpoint.up()
 
-    assert wait_for(lambda: healthz()[0] == 200), "Redis is back but /healthz still says down"
+    assert wait_for(lambda: healthz()[0] == 200, 5), "Redis is back but /healthz still says down"
     time.sleep(DOWN_SECONDS)  # this process's breaker lets it try Redis again
     # The stamp delete the publish could not make is made now: Redis still held the old stamp
     # (and the old render under it), which would otherwise be served for another minute.

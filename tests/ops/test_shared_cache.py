@@ -17,21 +17,13 @@ from django.test import Client, override_settings
 from challenges.embed_stats.counter import UNKNOWN_SITE, pending_embed_views
 from challenges.models import PublicationStamp
 from library import cache as resilient
-from tests.ops.net import free_port, hanging_server
+from tests.ops.net import free_port, hanging_server, wait_for
 
 pytestmark = pytest.mark.redis
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"
 SCHOOL = "https://www.ash-primary.example/learning/"
 
-
-def wait_for(predicate, seconds=20.0, every=0.1):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(every)
-    return False
 
 
 @contextmanager

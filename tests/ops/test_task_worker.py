@@ -21,6 +21,7 @@ from challenges.embed_stats.tasks import flush_embed_views_task
 from challenges.filters import ChallengeQuery
 from challenges.models import EmbedView
 from search.backends import get_search
+from tests.ops.net import wait_for
 
 pytestmark = [
     pytest.mark.postgres,  # the worker process reads the test's database
@@ -31,14 +32,6 @@ pytestmark = [
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"
 
-
-def wait_for(predicate, seconds=30.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 @contextmanager
@@ -102,7 +95,7 @@ def test_queued_work_waits_for_the_worker_and_runs_when_it_is_back(library, sett
     assert first.status.name == "READY" and views_in_database(challenge) == 0  # nobody ran it
 
     with worker(settings):
-        assert wait_for(lambda: finished(first)), "the worker did not run the queued flush"
+        assert wait_for(lambda: finished(first), 30), "the worker did not run the queued flush"
     assert views_in_database(challenge) == 3
 
     # The worker is stopped: a publish (reindexing) and more views queue up and wait.
@@ -117,5 +110,5 @@ def test_queued_work_waits_for_the_worker_and_runs_when_it_is_back(library, sett
     assert not found("hedgehog hotel") and views_in_database(challenge) == 3
 
     with worker(settings):
-        assert wait_for(lambda: finished(second) and found("hedgehog hotel"))
+        assert wait_for(lambda: finished(second) and found("hedgehog hotel"), 30)
     assert views_in_database(challenge) == 5

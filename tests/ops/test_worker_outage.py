@@ -10,6 +10,7 @@ import signal
 import pytest
 
 from challenges.embed_stats.tasks import flush_embed_views_task
+from tests.ops.net import wait_for
 from tests.ops.outage_checks import (
     admin_dashboard,
     assert_public_paths_serve,
@@ -23,7 +24,6 @@ from tests.ops.test_task_worker import (
     found,
     view_embed,
     views_in_database,
-    wait_for,
     worker,
 )
 
@@ -59,7 +59,7 @@ def while_no_worker_answers(library, caplog, label):
 
 
 def once_a_worker_answers(library, flush):
-    assert wait_for(lambda: finished(flush) and found("hedgehog hotel")), "queued work not run"
+    assert wait_for(lambda: finished(flush) and found("hedgehog hotel"), 30), "queued work not run"
     assert views_in_database(library.public) >= 2  # the two views (and the checks' own)
     assert healthz()[1]["tasks"]["queued"] == 0
     assert "whether the task worker runs" not in admin_dashboard(library.moderator_a)
@@ -78,7 +78,7 @@ def test_a_hung_worker_then_it_resumes(library, settings, caplog):
     settings.TASKS_BACKLOG_WARNING_SECONDS = 0
     with worker(settings) as process:
         running = flush_embed_views_task.enqueue()
-        assert wait_for(lambda: finished(running)), "the worker did not start"
+        assert wait_for(lambda: finished(running), 30), "the worker did not start"
         os.killpg(process.pid, signal.SIGSTOP)  # hung: alive, holding its place, doing nothing
         try:
             flush = while_no_worker_answers(library, caplog, "worker hung")

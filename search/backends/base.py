@@ -3,10 +3,10 @@
 from dataclasses import dataclass, field
 
 from challenges.filters import FACETS, FIXED_LABELS
-from challenges.models import LearningChallengePage
 from challenges.visibility import EVERYTHING, viewer_keys
 
 from ..facet_index import vocabulary_labels
+from ..models import SearchDocument
 from ..text import query_terms, snippet
 
 # How much one shared value counts towards "related": a shared tag says most.
@@ -99,17 +99,22 @@ def audience_filter_keys(viewer):
     return None if keys is EVERYTHING else sorted(keys)
 
 
-def allowed_by_database(viewer, cards):
-    """The uids among these cards that the database still lets the viewer see (one query).
+def allowed_by_index(viewer, cards):
+    """The uids among these cards that the database index still lets the viewer see (one query
+    on an indexed table).
 
-    An index may lag behind (a write missed while it was down): a hit the database no longer
-    allows is never served.
+    Another index may lag behind (a write missed while it was down): a hit the database no
+    longer allows is never served. The database index is as fresh as the pages themselves for
+    this: removals and audience changes reach it in the publishing transaction.
     """
     uids = [card["uid"] for card in cards]
     if not uids:
         return set()
-    found = LearningChallengePage.objects.visible_to(viewer).filter(uid__in=uids)
-    return {str(uid) for uid in found.values_list("uid", flat=True)}
+    found = SearchDocument.objects.filter(uid__in=uids)
+    keys = audience_filter_keys(viewer)
+    if keys is not None:
+        found = found.filter(audience__in=keys)
+    return set(found.values_list("uid", flat=True))
 
 
 def typed_for_suggest(q):

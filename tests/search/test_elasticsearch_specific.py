@@ -18,7 +18,7 @@ from django.test import Client
 from challenges.filters import ChallengeQuery
 from search.backends import elasticsearch_implementation, get_search
 from search.backends.database import DatabaseSearch
-from search.backends.elasticsearch import ElasticsearchSearch, audience_query
+from search.backends.elasticsearch import MAPPING_VERSION, ElasticsearchSearch, audience_query
 from search.documents import build_document, live_challenges
 from search.models import IndexLog
 from search.text import query_terms
@@ -217,6 +217,32 @@ def test_status_reports_count_alias_target_and_last_rebuild(implementation, libr
         "last_rebuild": log.rebuilt_at.isoformat(),
     }
     assert log.documents == 10 and log.target != first["target"]
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.parametrize("implementation", ["elasticsearch"], indirect=True)
+def test_an_index_built_by_an_older_version_answers_from_the_database_until_rebuilt(
+    implementation, library, caplog
+):
+    """Its documents lack fields the queries now read (e.g. `facet_values`): its counts would
+    be wrong, so it is not read at all, and the log says what to run."""
+    search = elasticsearch()
+    client, alias = search._ready()
+    client.indices.put_mapping(index=alias, meta={"version": MAPPING_VERSION - 1})
+    search._aliases_ready.clear()  # as a process started after the upgrade
+    query, viewer = ChallengeQuery(q="bug hotel"), AnonymousUser()
+    with caplog.at_level(logging.WARNING, logger="search"):
+        answered = get_search().search(query, viewer)
+    assert answered.results == DatabaseSearch().search(query, viewer).results
+    assert "search_index rebuild" in caplog.text
+    assert "answering from the database" in caplog.text
+
+    documents = live_documents()
+    search.rebuild(documents, len(documents))
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="search"):
+        assert search.search(query, viewer).total == answered.total
+    assert not caplog.records
 
 
 # Failing over to the database ----------------------------------------

@@ -47,13 +47,25 @@ def plain_text(html):
     return re.sub(r"\s+", " ", strip_tags(html or "")).strip()
 
 
+@lru_cache(maxsize=1024)
+def _starting_letters_pattern(letters):
+    return re.compile(rf"(?<![^\W_])[{re.escape(letters)}][^\W_]*", re.IGNORECASE)
+
+
+def _words_starting_as(terms):
+    """A pattern for the words (as WORD finds them) whose first letter starts one of `terms`."""
+    return _starting_letters_pattern("".join(sorted({term[0] for term in terms if term})))
+
+
 def snippet(text, terms, length=220):
     """Escaped plain text around the first matching word, with matches wrapped in <mark>."""
     text = re.sub(r"\s+", " ", text or "").strip()
     terms = set(terms)
-    # Lazily: only the words up to the end of the excerpt are stemmed, not the whole text.
-    found = (m for m in WORD.finditer(text) if stem(m.group().lower()) in terms)
-    first = next(found, None) if terms else None
+    # Lazily: only the words up to the end of the excerpt are stemmed, not the whole text; and
+    # only words starting as a term does (English stemming keeps a word's first letter).
+    candidates = _words_starting_as(terms).finditer(text) if terms else ()
+    found = (m for m in candidates if stem(m.group().lower()) in terms)
+    first = next(found, None)
     start = 0
     if first and first.start() > length // 3:
         start = text.rfind(" ", 0, first.start() - length // 3) + 1

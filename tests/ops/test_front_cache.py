@@ -12,10 +12,12 @@ from urllib.parse import quote
 
 import pytest
 import requests
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
+
+from challenges.models import ChallengeTag, Subject, Theme
 
 pytestmark = [
     pytest.mark.varnish,
@@ -203,3 +205,42 @@ def test_school_trust_and_image_changes_reach_the_cached_challenge(library, fron
     image.save()
     front.first_change(page, lambda response: "Photo: Year 4 at Ash" in response.text)
 
+
+def test_renaming_or_deleting_a_subject_theme_or_tag_reaches_the_cached_challenge(library, front):
+    """Taxonomy names label every live challenge that uses them: a change in the admin purges."""
+    challenge = library.public.specific  # science (the factory's subject)
+    challenge.themes.set(Theme.objects.filter(slug="outdoors"))
+    challenge.tags.set(["minibeasts"])
+    challenge.save_revision().publish()
+    page, api = path_of(challenge), f"/api/v2/challenges/{challenge.pk}/"
+    search = "/search/?format=json"
+    admin = Client()
+    admin.force_login(library.superuser)
+
+    assert "<dt>Subjects</dt><dd>Science</dd>" in front.warm(page).text
+    science = Subject.objects.get(slug="science")
+    response = admin.post(
+        f"/admin/snippets/challenges/subject/edit/{science.pk}/",
+        {"name": "Science and nature", "slug": "science", "description": "", "group": "curriculum"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    front.first_change(page, lambda response: "<dd>Science and nature</dd>" in response.text)
+
+    assert "<dd>Outdoors</dd>" in front.warm(page).text
+    outdoors = Theme.objects.get(slug="outdoors")
+    response = admin.post(f"/admin/snippets/challenges/theme/delete/{outdoors.pk}/")
+    assert response.status_code == 302 and not Theme.objects.filter(slug="outdoors").exists()
+    front.first_change(page, lambda response: "<dt>Themes</dt>" not in response.text)
+
+    assert front.warm(api).json()["tag_names"] == ["minibeasts"]
+    assert "minibeasts" in front.warm(search).text
+    tag = ChallengeTag.tag_model().objects.get(name="minibeasts")
+    inline = "taggit_taggeditem_items"  # the change form's inline (our pages' tags are not in it)
+    response = admin.post(
+        f"/django-admin/taggit/tag/{tag.pk}/change/",
+        {"name": "Minibeasts and bugs", "slug": "minibeasts", f"{inline}-TOTAL_FORMS": 0,
+         f"{inline}-INITIAL_FORMS": 0},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    front.first_change(api, lambda response: "Minibeasts and bugs" in response.json()["tag_names"])
+    front.first_change(search, lambda response: "Minibeasts and bugs" in response.text)

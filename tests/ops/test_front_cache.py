@@ -14,10 +14,14 @@ import pytest
 import requests
 from django.test import Client, override_settings
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
+from django_tasks_db.models import DBTaskResult
 from pytest_django.live_server_helper import LiveServer
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.models import Site
 
 from challenges.models import ChallengeTag, Subject, Theme
+from tests.ops.net import wait_for
+from tests.ops.test_task_worker import DATABASE_TASKS, worker
 
 pytestmark = [
     pytest.mark.varnish,
@@ -155,6 +159,37 @@ def test_a_publish_purges_every_url_that_shows_the_challenge_within_a_second(lib
             front.first_change(path, lambda response: "Bug hotel for hedgehogs" in response.text)
         else:
             front.first_change(path, lambda response: response.headers["X-Cache"] == "miss")
+
+
+@pytest.mark.postgres  # the worker process reads the test's database
+@pytest.mark.redis  # and shares its cache
+def test_with_a_task_worker_the_purge_waits_for_it_and_the_old_copy_is_served(
+    library, front, settings
+):
+    """Purges are the worker's work (Wagtail's purge task in the database queue): while no worker
+    runs, Varnish keeps the old copy; once one runs, the new version is served."""
+    settings.TASKS = DATABASE_TASKS
+    challenge = library.public
+    paths = [path_of(challenge), f"/embed/challenges/{challenge.uid}/", "/embed/challenges.json"]
+    for path in paths:
+        assert "Public bug hotel" in front.warm(path).text
+
+    publish(challenge, title="Bug hotel for hedgehogs")
+    purge = DBTaskResult.objects.get(task_path=purge_urls_from_cache_task.module_path)
+    assert purge.status == "READY"
+    assert f"http://{front.host}{paths[0]}" in purge.args_kwargs["args"][0]
+    waited = time.monotonic() + 2 * PURGE_SECONDS
+    while time.monotonic() < waited:  # twice as long as a purge may take: nothing was sent
+        for path in paths:
+            response = front.get(path)
+            assert response.headers["X-Cache"] == "hit" and "Public bug hotel" in response.text
+        time.sleep(0.1)
+
+    with worker(settings, front_cache=True):
+        for path in paths:
+            assert wait_for(lambda p=path: "Bug hotel for hedgehogs" in front.get(p).text, 30), path
+    purge.refresh_from_db()
+    assert purge.status == "SUCCESSFUL" and purge.worker_ids
 
 
 def test_unpublish_and_delete_take_the_challenge_out_of_the_cache(library, front):

@@ -38,6 +38,9 @@ class ChallengesConfig(AppConfig):
         for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
             signal.connect(handlers.purge_front_cache_of_page)
         pre_delete.connect(handlers.purge_front_cache_of_page, sender=Page)
+        for term in (Subject, Theme, ChallengeTag.tag_model()):
+            post_save.connect(handlers.purge_front_cache_of_term, sender=term)
+            pre_delete.connect(handlers.purge_front_cache_of_term, sender=term)
         post_save.connect(handlers.image_changed, sender=ChallengeImage)
         pre_delete.connect(handlers.image_changed, sender=ChallengeImage)
         # Partner content follows the partnership's state: cached channels must not answer

@@ -86,6 +86,17 @@ def purge_front_cache_of_page(sender, instance, **kwargs):
     front_cache.purge_after_commit([instance])
 
 
+def purge_front_cache_of_term(sender, instance, raw=False, **kwargs):
+    """A subject's, theme's or tag's name shows on each live challenge it labels (pages, embeds,
+    API, cards, facets): before a delete the ones it labels now, after a save the same. A term
+    that labels no live challenge shows nowhere the front cache keeps."""
+    if raw or not front_cache.enabled():
+        return
+    challenges = list(front_cache.labelled_with(instance))
+    if challenges:
+        front_cache.purge_after_commit(challenges)
+
+
 def image_changed(sender, instance, **kwargs):
     """A new file or credit of an image shows on the live challenges that use it."""
     challenges = list(LearningChallengePage.objects.live().filter(hero_image=instance))

@@ -12,6 +12,8 @@ the right dimensions and hash, and mark them checked.
 S3 answers within the timeouts of AWS_S3_CLIENT_CONFIG (settings) or counts as down: then, for
 STORE_DOWN_SECONDS, every call fails at once with StorageUnavailable (logged once), uploads are
 refused in words before anything is written, and pages show images without new thumbnails.
+An admin upload's file is stored while its form is validated (`store_now`, from
+challenges/media_forms.py), so a store that fails on the write itself is a form error too.
 """
 
 import logging
@@ -32,6 +34,7 @@ logger = logging.getLogger("challenges")
 
 SIGNED_URL_SECONDS = 300
 CHECKED = "_media_checked"  # set on content that media_checks already cleaned
+STORED_AS = "_media_stored_as"  # set on content store_now wrote: the name it was stored under
 STORE_DOWN_SECONDS = 10.0
 STORE_DOWN_MESSAGE = (
     "The file store is not answering just now, so this file has not been saved and nothing "
@@ -59,6 +62,24 @@ def checked(content):
     return content
 
 
+def store_now(file):
+    """Writes a new, checked file (a model's FieldFile) to its storage now, under the name its
+    model's save would give it; that save then finds it stored and writes only the row.
+    Raises StorageUnavailable when the file store is refused or times out."""
+    content = file.file
+    name = file.field.generate_filename(file.instance, file.name)
+    stored = file.storage.save(name, content, max_length=file.field.max_length)
+    setattr(content, STORED_AS, stored)
+    return stored
+
+
+class StoresOnce:
+    """Content that store_now has written is not written again by the model's save."""
+
+    def save(self, name, content, max_length=None):
+        return getattr(content, STORED_AS, None) or super().save(name, content, max_length)
+
+
 def _cleaned(name, content):
     if getattr(content, CHECKED, False):
         return content
@@ -83,7 +104,7 @@ def media_url(name):
     return f"{settings.MEDIA_URL}{filepath_to_uri(name)}"
 
 
-class LocalMediaStorage(FileSystemStorage):
+class LocalMediaStorage(StoresOnce, FileSystemStorage):
     def _save(self, name, content):
         return super()._save(name, _cleaned(name, content))
 
@@ -91,7 +112,7 @@ class LocalMediaStorage(FileSystemStorage):
         return media_url(name)
 
 
-class S3MediaStorage(S3Storage):
+class S3MediaStorage(StoresOnce, S3Storage):
     """Private objects: no ACL, every direct URL signed and short-lived."""
 
     def __init__(self, **settings_overrides):

@@ -4,7 +4,8 @@ A challenge appears on its own page, its embed and print views, the API, on its 
 and the home page, in the related lists of challenges that share a subject, theme or tag with
 it, and in every listing channel (widget, list, feed, oEmbed, search, sitemap). Listing channels
 are purged by path: the repository's VCL drops a path with all its query strings, so every
-widget and list query goes at once. A school or trust change reaches each challenge under it.
+widget and list query goes at once. A school or trust change reaches each challenge under it;
+a subject, theme or tag change each live challenge labelled with it.
 Purges are sent after the transaction commits, through the task worker (Wagtail's own
 `purge_urls_from_cache_task`).
 """
@@ -16,7 +17,7 @@ from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 
-from ..models import ChallengeTag, LearningChallengePage
+from ..models import ChallengeTag, LearningChallengePage, Subject, Theme
 
 # Listings and channels that may show any challenge; purged by path, whatever the query.
 CHANNEL_ROUTES = (
@@ -92,6 +93,12 @@ def urls_showing(pages):
     return urls
 
 
+def labelled_with(term):
+    """The live challenges a subject, theme or tag labels (their pages show its name)."""
+    lookup = {Subject: "subjects", Theme: "themes", ChallengeTag.tag_model(): "tagged_items__tag"}
+    return LearningChallengePage.objects.live().filter(**{lookup[type(term)]: term}).distinct()
+
+
 def purge_after_commit(pages):
     """Work out now (before a delete or move lands) what to purge; purge once committed."""
     if not enabled():
@@ -99,4 +106,3 @@ def purge_after_commit(pages):
     urls = sorted(urls_showing(pages))
     # Wagtail queues the purge as its own task: the worker sends it (inline without a worker).
     transaction.on_commit(lambda: purge_urls_from_cache(urls))
-

@@ -195,6 +195,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "challenges.ChallengeImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "challenges.ChallengeDocument"
+# Their admin forms store the file as validation ends: a failing store is a form error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "challenges.media_forms.ChallengeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "challenges.media_forms.ChallengeDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -21,8 +21,10 @@ ALLOWED_HOSTS = ["*"]
 # Only the search suites talk to Elasticsearch, each on its own alias (tests/search/conftest.py);
 # every other test indexes into the database implementation.
 ELASTICSEARCH_URL = ""
-# Only the front-cache suite purges (tests/ops/test_front_cache.py turns it on).
-WAGTAILFRONTENDCACHE = {}
+# Only the front-cache suite purges: tests/ops/test_front_cache.py turns it on in its process,
+# and a task worker it starts (TEST_FRONT_CACHE=1) keeps the VARNISH_URL one from base.
+if os.environ.get("TEST_FRONT_CACHE") != "1":
+    WAGTAILFRONTENDCACHE = {}
 # Static files straight from the apps' folders (no collectstatic outside production).
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

@@ -56,6 +56,7 @@ class SwitchableEndpoint:
         self.port = free_port()
         self.url_host = f"127.0.0.1:{self.port}"
         self.mode = "refused"
+        self._fails_at = None
         self._listener = None
         self._connections = []
         self._lock = threading.Lock()
@@ -75,6 +76,12 @@ class SwitchableEndpoint:
 
     def refuse(self):
         self._switch("refused")
+
+    def fails_at(self, request_start, mode):
+        """The first request beginning with `request_start` (b"PUT ", say) is not passed on: the
+        endpoint turns `mode` ("refused" or "hanging") just then, so a piece of work finds the
+        service answering at its start and gone halfway through."""
+        self._fails_at = (request_start, mode)
 
     def _switch(self, mode):
         with self._lock:
@@ -118,12 +125,14 @@ class SwitchableEndpoint:
                     continue
                 with self._lock:
                     self._connections.append(upstream)
-                for source, sink in ((client, upstream), (upstream, client)):
-                    threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+                for source, sink, outbound in ((client, upstream, True), (upstream, client, False)):
+                    threading.Thread(
+                        target=self._pump, args=(source, sink, outbound), daemon=True
+                    ).start()
             else:
                 threading.Thread(target=self._swallow, args=(client,), daemon=True).start()
 
-    def _pump(self, source, sink):
+    def _pump(self, source, sink, outbound):
         while True:
             try:
                 data = source.recv(65536)
@@ -133,6 +142,11 @@ class SwitchableEndpoint:
                 _close(source)
                 _close(sink)
                 return
+            fails_at = self._fails_at
+            if outbound and fails_at and data.startswith(fails_at[0]):
+                self._fails_at = None
+                self._switch(fails_at[1])  # this request is never passed on
+                continue
             if self.mode == "hanging":
                 continue  # frozen: nothing more gets through, nothing is closed
             try:

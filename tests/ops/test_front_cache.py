@@ -12,10 +12,16 @@ from urllib.parse import quote
 
 import pytest
 import requests
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
+from django_tasks_db.models import DBTaskResult
 from pytest_django.live_server_helper import LiveServer
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.models import Site
+
+from challenges.models import ChallengeTag, Subject, Theme
+from tests.ops.net import wait_for
+from tests.ops.test_task_worker import DATABASE_TASKS, worker
 
 pytestmark = [
     pytest.mark.varnish,
@@ -155,6 +161,37 @@ def test_a_publish_purges_every_url_that_shows_the_challenge_within_a_second(lib
             front.first_change(path, lambda response: response.headers["X-Cache"] == "miss")
 
 
+@pytest.mark.postgres  # the worker process reads the test's database
+@pytest.mark.redis  # and shares its cache
+def test_with_a_task_worker_the_purge_waits_for_it_and_the_old_copy_is_served(
+    library, front, settings
+):
+    """Purges are the worker's work (Wagtail's purge task in the database queue): while no worker
+    runs, Varnish keeps the old copy; once one runs, the new version is served."""
+    settings.TASKS = DATABASE_TASKS
+    challenge = library.public
+    paths = [path_of(challenge), f"/embed/challenges/{challenge.uid}/", "/embed/challenges.json"]
+    for path in paths:
+        assert "Public bug hotel" in front.warm(path).text
+
+    publish(challenge, title="Bug hotel for hedgehogs")
+    purge = DBTaskResult.objects.get(task_path=purge_urls_from_cache_task.module_path)
+    assert purge.status == "READY"
+    assert f"http://{front.host}{paths[0]}" in purge.args_kwargs["args"][0]
+    waited = time.monotonic() + 2 * PURGE_SECONDS
+    while time.monotonic() < waited:  # twice as long as a purge may take: nothing was sent
+        for path in paths:
+            response = front.get(path)
+            assert response.headers["X-Cache"] == "hit" and "Public bug hotel" in response.text
+        time.sleep(0.1)
+
+    with worker(settings, front_cache=True):
+        for path in paths:
+            assert wait_for(lambda p=path: "Bug hotel for hedgehogs" in front.get(p).text, 30), path
+    purge.refresh_from_db()
+    assert purge.status == "SUCCESSFUL" and purge.worker_ids
+
+
 def test_unpublish_and_delete_take_the_challenge_out_of_the_cache(library, front):
     gone = library.public
     page, embed = path_of(gone), f"/embed/challenges/{gone.uid}/"
@@ -203,3 +240,42 @@ def test_school_trust_and_image_changes_reach_the_cached_challenge(library, fron
     image.save()
     front.first_change(page, lambda response: "Photo: Year 4 at Ash" in response.text)
 
+
+def test_renaming_or_deleting_a_subject_theme_or_tag_reaches_the_cached_challenge(library, front):
+    """Taxonomy names label every live challenge that uses them: a change in the admin purges."""
+    challenge = library.public.specific  # science (the factory's subject)
+    challenge.themes.set(Theme.objects.filter(slug="outdoors"))
+    challenge.tags.set(["minibeasts"])
+    challenge.save_revision().publish()
+    page, api = path_of(challenge), f"/api/v2/challenges/{challenge.pk}/"
+    search = "/search/?format=json"
+    admin = Client()
+    admin.force_login(library.superuser)
+
+    assert "<dt>Subjects</dt><dd>Science</dd>" in front.warm(page).text
+    science = Subject.objects.get(slug="science")
+    response = admin.post(
+        f"/admin/snippets/challenges/subject/edit/{science.pk}/",
+        {"name": "Science and nature", "slug": "science", "description": "", "group": "curriculum"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    front.first_change(page, lambda response: "<dd>Science and nature</dd>" in response.text)
+
+    assert "<dd>Outdoors</dd>" in front.warm(page).text
+    outdoors = Theme.objects.get(slug="outdoors")
+    response = admin.post(f"/admin/snippets/challenges/theme/delete/{outdoors.pk}/")
+    assert response.status_code == 302 and not Theme.objects.filter(slug="outdoors").exists()
+    front.first_change(page, lambda response: "<dt>Themes</dt>" not in response.text)
+
+    assert front.warm(api).json()["tag_names"] == ["minibeasts"]
+    assert "minibeasts" in front.warm(search).text
+    tag = ChallengeTag.tag_model().objects.get(name="minibeasts")
+    inline = "taggit_taggeditem_items"  # the change form's inline (our pages' tags are not in it)
+    response = admin.post(
+        f"/django-admin/taggit/tag/{tag.pk}/change/",
+        {"name": "Minibeasts and bugs", "slug": "minibeasts", f"{inline}-TOTAL_FORMS": 0,
+         f"{inline}-INITIAL_FORMS": 0},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    front.first_change(api, lambda response: "Minibeasts and bugs" in response.json()["tag_names"])
+    front.first_change(search, lambda response: "Minibeasts and bugs" in response.text)

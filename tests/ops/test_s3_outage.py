@@ -1,6 +1,8 @@
 """S3 refused and hanging, then back: pages and embeds serve within 2 s (a thumbnail not made yet
 is left out, never a 500), an upload is refused in a teacher's words with nothing written,
-/healthz and the log say the file store is down, and uploads work again once it answers.
+/healthz and the log say the file store is down, and uploads work again once it answers. An
+upload whose write fails halfway (S3 answered the form's checks, then refused or hung on the
+write) gets the form back with the same words, never a 500, with nothing written.
 
 The suite starts its own S3-compatible server (moto) on loopback, so it runs everywhere.
 """
@@ -35,6 +37,9 @@ BUCKET = "lcl-outage-media"
 # The breaker's interval: long enough for the checks made while S3 is down to see it skipped,
 # short enough for the test to see S3 come back.
 DOWN_SECONDS = 5
+# A write S3 never answers: botocore waits 1 s for S3's "100 Continue" before sending the body,
+# then AWS_S3_READ_TIMEOUT (1 s) for the answer.
+WRITE_GIVES_UP_SECONDS = 3.5
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +83,10 @@ def s3(s3_server, settings, monkeypatch):
 
 def stored_keys(direct):
     return {item["Key"] for item in direct.list_objects_v2(Bucket=BUCKET).get("Contents", [])}
+
+
+def originals(keys):
+    return {key for key in keys if key.startswith("original_images/")}
 
 
 def png(name, colour=(200, 80, 40)):
@@ -155,7 +164,68 @@ def test_s3_down_then_back(library, s3, outage, caplog):
     assert response.status_code == 302
     trip = ChallengeImage.objects.get(title="Trip")
     assert "The file store is not answering" not in admin_dashboard(library.editor_a1)
-    assert trip.file.name in stored_keys(direct)
+    assert originals(stored_keys(direct) - keys_before) == {trip.file.name}  # stored once
     pond.refresh_from_db()
     assert_public_paths_serve(pond, "S3 back", must_show="Pond dipping on S3", budget=None)
     assert "images/" in " ".join(stored_keys(direct) - keys_before)  # its thumbnails now made
+
+
+def upload_form_data(kind):
+    """A file each upload form accepts (the same as the outage test's)."""
+    return png("trip.png") if kind == "images" else ContentFile(b"Count.", "a.txt")
+
+
+@pytest.mark.parametrize("outage", ["refused", "hanging"])
+@pytest.mark.parametrize("kind", ["images", "documents"])
+def test_s3_failing_during_an_uploads_save_answers_with_the_form_again(library, s3, kind, outage):
+    """S3 answers the checks made while the form is validated, then fails on the write itself:
+    the teacher gets the form back with the reason in words, and nothing is half-written."""
+    endpoint, direct = s3
+    teacher = Client(raise_request_exception=False)
+    teacher.force_login(library.superuser)
+    keys_before = stored_keys(direct)
+    endpoint.fails_at(b"PUT ", outage)
+
+    response, seconds = upload(teacher, kind, "Trip", upload_form_data(kind))
+    print(f"\n[outage timings] S3 {outage} at the write: {kind} upload {1000 * seconds:.0f} ms")
+    assert endpoint.mode == outage  # the write was tried, and failed
+    assert response.status_code == 200 and seconds < WRITE_GIVES_UP_SECONDS
+    page = response.content.decode()
+    assert media_storage.STORE_DOWN_MESSAGE in page
+    assert 'name="title"' in page and 'value="Trip"' in page  # the form again, as filled in
+    assert not ChallengeImage.objects.filter(title="Trip").exists()
+    assert not ChallengeDocument.objects.filter(title="Trip").exists()
+    endpoint.up()
+    assert stored_keys(direct) == keys_before
+
+
+def test_s3_failing_during_a_multiple_upload_says_so_beside_the_file(library, s3):
+    """Wagtail's "Add images" / "Add documents" uploader answers each file in JSON."""
+    endpoint, direct = s3
+    teacher = Client(raise_request_exception=False)
+    teacher.force_login(library.superuser)
+    keys_before = stored_keys(direct)
+    for kind, outage in (("images", "refused"), ("documents", "hanging")):
+        endpoint.fails_at(b"PUT ", outage)
+        response = teacher.post(
+            f"/admin/{kind}/multiple/add/",
+            {"title": "Trip", "collection": 1, "files[]": upload_form_data(kind)},
+        )
+        assert endpoint.mode == outage
+        assert response.status_code == 200, (kind, response.status_code)
+        answer = response.json()
+        assert answer["success"] is False
+        assert media_storage.STORE_DOWN_MESSAGE in answer["error_message"]
+        endpoint.up()
+        time.sleep(DOWN_SECONDS)  # the breaker lets this process try S3 again
+    assert not ChallengeImage.objects.filter(title="Trip").exists()
+    assert not ChallengeDocument.objects.filter(title="Trip").exists()
+    assert stored_keys(direct) == keys_before
+
+    # Back: the uploader stores the file, once.
+    response = teacher.post(
+        "/admin/images/multiple/add/", {"collection": 1, "files[]": upload_form_data("images")}
+    )
+    assert response.json()["success"] is True, response.json()
+    trip = ChallengeImage.objects.get(pk=response.json()["image_id"])
+    assert originals(stored_keys(direct) - keys_before) == {trip.file.name}  # stored once

@@ -33,9 +33,9 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"
 
 
-
 @contextmanager
-def worker(settings):
+def worker(settings, front_cache=False):
+    """A `db_worker` process on the test's database; `front_cache`: it purges Varnish too."""
     database = connection.settings_dict
     env = {
         **os.environ,
@@ -47,6 +47,8 @@ def worker(settings):
         ),
         "CACHE_KEY_PREFIX": settings.CACHES["default"]["KEY_PREFIX"],
     }
+    if front_cache:
+        env["TEST_FRONT_CACHE"] = "1"
     process = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
         env=env, start_new_session=True,

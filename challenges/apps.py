@@ -11,10 +11,9 @@ class ChallengesConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
-        from home.models import SchoolPage, TrustPage, partnership_changed
-
-        from . import signal_handlers as handlers
-        from .models import (
+        from challenges import signal_handlers as handlers
+        from challenges.channels.panels import EmbedSnippetsPanel
+        from challenges.models import (
             ChallengeDocument,
             ChallengeImage,
             ChallengeTag,
@@ -23,7 +22,12 @@ class ChallengesConfig(AppConfig):
             Theme,
             YearGroup,
         )
+        from home.models import SchoolPage, TrustPage, partnership_changed
 
+        # The editor's "Embed on your website" panel is a channel's: the model names no channel.
+        LearningChallengePage.sharing_panels.append(
+            EmbedSnippetsPanel(heading="Embed on your website")
+        )
         page_published.connect(handlers.challenge_published, sender=LearningChallengePage)
         post_page_move.connect(handlers.rederive_ownership_after_move)
         # Any page type: schools and trusts show on their challenges' pages and embeds.

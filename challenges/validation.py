@@ -2,12 +2,12 @@
 
 A draft needs only a title. Submitting needs a title, summary, year groups, one activity, and
 alt text (or "decorative") and a credit for each image. Slots of a starting point left as they
-came are not activities (challenges/starters.py) and are left out when submitting.
+came are not activities (challenges/authoring/starters.py) and are left out when submitting.
 """
 
 from django.utils.html import strip_tags
 
-from .starters import is_unused_slot
+from challenges.authoring.starters import is_unused_slot
 
 # The five things the editor's "Ready to submit" list counts, in the order it lists them.
 REQUIREMENTS = [

@@ -9,16 +9,15 @@ class SearchConfig(AppConfig):
     verbose_name = "Discovery"
 
     def ready(self):
-        from challenges.interchange import partner_api
+        from challenges.filters import offer_search
         from challenges.models import LearningChallengePage
         from challenges.signals import challenges_changed, ownership_rederived
-
-        from . import signal_handlers as handlers
-        from .backends import get_search
+        from search import signal_handlers as handlers
+        from search.backends import get_search
 
         ownership_rederived.connect(handlers.ownership_rederived, sender=LearningChallengePage)
         challenges_changed.connect(handlers.challenges_changed, sender=LearningChallengePage)
         page_unpublished.connect(handlers.challenge_unpublished, sender=LearningChallengePage)
         post_delete.connect(handlers.challenge_deleted, sender=LearningChallengePage)
         # Partners search a library through the same implementation as its own visitors.
-        partner_api.use_search(lambda query, viewer: get_search().search(query, viewer))
+        offer_search(lambda query, viewer: get_search().search(query, viewer))

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from .counter import flush_embed_views
+from challenges.embed_stats.counter import flush_embed_views
 
 
 @task()

@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from botocore.config import Config
 
+from library.routes import cors_urls_regex
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -58,13 +60,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "library.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The interchange schema: public and cookie-free, so answered before sessions and CSRF.
-    "challenges.interchange.views.SchemaMiddleware",
     "library.public_routes.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",  # by name: check --deploy looks for it
     "library.public_routes.AuthenticationMiddleware",
-    "challenges.admin_viewer.AdminViewerMiddleware",
+    "challenges.admin_scope.viewer.AdminViewerMiddleware",
     "library.public_routes.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -121,9 +121,9 @@ MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 
 # Media are reached through /media/<name>, a view that checks who may see them
-# (challenges/storage.py, challenges/media_serving.py); there is no blanket static route.
+# (challenges/media/storage.py, challenges/media/serving.py); there is no blanket static route.
 STORAGES = {
-    "default": {"BACKEND": "challenges.storage.LocalMediaStorage"},
+    "default": {"BACKEND": "challenges.media.storage.LocalMediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -131,7 +131,7 @@ STORAGES = {
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
-        "BACKEND": "challenges.storage.S3MediaStorage",  # private objects, signed per request
+        "BACKEND": "challenges.media.storage.S3MediaStorage",  # private objects, signed per request
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
@@ -139,7 +139,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
-# S3 answers within these or counts as down for a few seconds (challenges/storage.py): a hung
+# S3 answers within these or counts as down for a few seconds (challenges/media/storage.py): a hung
 # store must never hold a page or an upload for botocore's default minute and retries.
 AWS_S3_CLIENT_CONFIG = Config(
     connect_timeout=float(os.environ.get("AWS_S3_CONNECT_TIMEOUT", "1")),
@@ -196,8 +196,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "challenges.ChallengeImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "challenges.ChallengeDocument"
 # Their admin forms store the file as validation ends: a failing store is a form error.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "challenges.media_forms.ChallengeImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "challenges.media_forms.ChallengeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "challenges.media.forms.ChallengeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "challenges.media.forms.ChallengeDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -265,8 +265,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# CORS only where other websites read us: embeds, widget JSON, oEmbed, public API, feeds.
-CORS_URLS_REGEX = r"^/(embed/|oembed/|api/v2/|feeds/).*$"
+# CORS only where other websites' scripts read us (library/routes.py: embeds, widget JSON,
+# oEmbed, public API, feeds).
+CORS_URLS_REGEX = cors_urls_regex()
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -6,8 +6,8 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from challenges.authoring.sizing import estimated_embed_height, estimated_print_pages
 from challenges.models import LearningChallengePage
-from challenges.sizing import estimated_embed_height, estimated_print_pages
 
 
 def pdf_pages(pdf):

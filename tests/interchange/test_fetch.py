@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from challenges.interchange.fetch import RefusedURL, check_url, fetch, non_public_reason
+from library.outbound.fetch import RefusedURL, check_url, fetch, non_public_reason
 
 
 class Canary:

@@ -13,7 +13,7 @@ from django.urls import clear_url_caches
 from PIL import Image as PILImage
 
 import library.urls
-from challenges.media_checks import check_document_upload, check_image_upload
+from challenges.media.checks import check_document_upload, check_image_upload
 from challenges.models import ChallengeDocument, ChallengeImage
 from tests.factories import make_challenge
 

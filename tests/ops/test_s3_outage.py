@@ -19,7 +19,7 @@ from django.test import Client
 from moto.server import ThreadedMotoServer
 from PIL import Image as PILImage
 
-from challenges import storage as media_storage
+from challenges.media import storage as media_storage
 from challenges.models import ChallengeDocument, ChallengeImage
 from tests.factories import make_challenge
 from tests.ops.net import SwitchableEndpoint
@@ -67,7 +67,7 @@ def s3(s3_server, settings, monkeypatch):
         settings.STORAGES = {
             **settings.STORAGES,
             "default": {
-                "BACKEND": "challenges.storage.S3MediaStorage",
+                "BACKEND": "challenges.media.storage.S3MediaStorage",
                 "OPTIONS": {
                     "bucket_name": BUCKET,
                     "endpoint_url": f"http://{endpoint.url_host}",

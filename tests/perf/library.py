@@ -45,7 +45,7 @@ from challenges.models import (
 from challenges.visibility import audience_key
 from challenges.vocabulary import YEAR_GROUPS
 from home.models import HomePage, Partnership, SchoolPage, TrustPage
-from search.documents import build_documents, live_challenges
+from search.indexing.documents import build_documents, live_challenges
 
 # Four trusts, fifteen schools; a few challenges sit directly under their trust.
 TRUSTS = {

@@ -19,7 +19,7 @@ from challenges.filters import ChallengeQuery
 from search.backends import elasticsearch_implementation, get_search
 from search.backends.database import DatabaseSearch
 from search.backends.elasticsearch import MAPPING_VERSION, ElasticsearchSearch, audience_query
-from search.documents import build_document, live_challenges
+from search.indexing.documents import build_document, live_challenges
 from search.models import IndexLog
 from search.text import query_terms
 

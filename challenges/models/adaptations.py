@@ -1,8 +1,9 @@
-"""Who adapted a challenge: one count for the original's pages and for `most_adapted` search."""
+"""Who adapted a challenge: one count for the original's pages and for `most_adapted` search
+(the format's own fact, so search reads it here, not from sharing)."""
 
 from django.db.models import Count
 
-from ..models import LearningChallengePage
+from challenges.models import LearningChallengePage
 
 
 def _published_adaptations(uids):

@@ -3,11 +3,10 @@
 from itertools import islice
 
 from challenges.filters import facet_values
+from challenges.media.storage import rendition_or_none
 from challenges.models import LearningChallengePage
-from challenges.sharing.lineage import adaptation_count, adaptation_counts
-from challenges.storage import rendition_or_none
-
-from .text import analysed, plain_text
+from challenges.models.adaptations import adaptation_count, adaptation_counts
+from search.text import analysed, plain_text
 
 
 def _activity_text(challenge):

@@ -15,11 +15,10 @@ from django.views.decorators.http import require_safe
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.permissions import policy_registry
 
+from challenges.media.usage import media_audiences
+from challenges.models import ChallengeDocument, ChallengeImage, ChallengeImageRendition
+from challenges.visibility import EVERYTHING, PUBLIC, viewer_keys
 from library.public_routes import session_user
-
-from .media_use import media_audiences
-from .models import ChallengeDocument, ChallengeImage, ChallengeImageRendition
-from .visibility import EVERYTHING, PUBLIC, viewer_keys
 
 PUBLIC_MAX_AGE = 300  # seconds a shared cache may keep a public file after it stops being public
 ADMIN_PERMISSIONS = ["choose", "change"]

@@ -8,10 +8,10 @@ import segno
 from django.shortcuts import render
 from django.urls import reverse
 
-from .vocabulary import YEAR_GROUP_CHOICES
+from challenges.vocabulary import YEAR_GROUP_CHOICES
+from home.theming import DEFAULT_ACCENT
 
 PREVIEW_MODES = [("", "Web page"), ("embed", "On a school website"), ("print", "Printed")]
-DEFAULT_ACCENT = "1d4f91"
 
 
 def _online_url(request, challenge):

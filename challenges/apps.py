@@ -45,8 +45,7 @@ class ChallengesConfig(AppConfig):
         for term in (Subject, Theme, ChallengeTag.tag_model()):
             post_save.connect(handlers.purge_front_cache_of_term, sender=term)
             pre_delete.connect(handlers.purge_front_cache_of_term, sender=term)
-        post_save.connect(handlers.image_changed, sender=ChallengeImage)
-        pre_delete.connect(handlers.image_changed, sender=ChallengeImage)
+        pre_delete.connect(handlers.image_deleted, sender=ChallengeImage)
         # Partner content follows the partnership's state: cached channels must not answer
         # from before the change.
         partnership_changed.connect(handlers.public_content_changed)

@@ -16,12 +16,7 @@ import library.urls
 from challenges.media.checks import check_document_upload, check_image_upload
 from challenges.models import ChallengeDocument, ChallengeImage
 from tests.factories import make_challenge
-
-
-def png_bytes(size=(64, 48)):
-    buffer = BytesIO()
-    PILImage.new("RGB", size, (30, 120, 60)).save(buffer, "PNG")
-    return buffer.getvalue()
+from tests.helpers import png_bytes
 
 
 def jpeg_with_location():

@@ -52,6 +52,7 @@ ROUTES = (
     Route("/embed/", EMBED, what="one challenge, themes, versioned embed.js"),
     Route("/oembed/", CHANNEL, purged=True, what="oEmbed provider"),
     Route("/feeds/challenges/", CHANNEL, purged=True, what="Atom feed"),
+    Route("/feeds/", CHANNEL, what="any later feed"),
     Route("/api/v2/challenges/", CHANNEL, purged=True, what="Wagtail API v2, our endpoint"),
     Route("/api/v2/", CHANNEL, what="Wagtail API v2 detail views"),
     Route("/api/interchange/", TOKEN_API, what="partner pulls"),

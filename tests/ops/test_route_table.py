@@ -7,6 +7,7 @@ is missing from it would get the catch-all's treatment (a page of the site tree)
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, path, resolve
 from django.urls.resolvers import RegexPattern
 from wagtail import urls as wagtail_urls
@@ -78,3 +79,15 @@ def test_cors_is_offered_exactly_where_the_table_says(client):
     assert response["Access-Control-Allow-Origin"] == "*"
     response = client.get("/search/", HTTP_ORIGIN="https://school.example")
     assert "Access-Control-Allow-Origin" not in response
+
+
+def test_the_front_cache_drops_cookies_only_where_the_table_has_no_sessions():
+    """Varnish's configuration cannot read the table: its list of cookie-free routes must be one
+    of the table's kinds without sessions (a page such as print must keep a teacher's session)."""
+    vcl = (settings.BASE_DIR / "library" / "varnish" / "default.vcl").read_text()
+    pattern = re.search(r'Channels for other websites.*?req\.url ~ "\^/\((.*?)\)"', vcl, re.S)
+    prefixes = ["/" + alternative.replace("\\.", ".") for alternative in pattern[1].split("|")]
+    assert "/embed/" in prefixes
+    for prefix in prefixes:
+        assert not routes.kind_of(prefix).sessions, prefix
+    assert routes.kind_of("/print/challenges/x/").sessions

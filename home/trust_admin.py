@@ -146,9 +146,9 @@ class PartnerLibraryForm(forms.ModelForm):
         self.trust = trust
         if self.instance.pk:
             self.fields["token"].label = "New token"
-            self.fields["token"].help_text = (
-                f"Leave empty to keep the saved token ({self.instance.token_hint}…)."
-            )
+            self.fields[
+                "token"
+            ].help_text = f"Leave empty to keep the saved token ({self.instance.token_hint}…)."
 
     def clean_label(self):
         label = self.cleaned_data["label"].strip()

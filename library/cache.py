@@ -55,8 +55,6 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
         return client
 
 
-
-
 class ResilientRedisCache(RedisCache):
     """Django's RedisCache; while Redis is unreachable, reads miss and writes are dropped.
 

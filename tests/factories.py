@@ -5,7 +5,6 @@ Pages are created under a parent and published through a revision, as an editor 
 `LearningChallengePageFactory(parent=school, revision__publish=False)`.
 """
 
-
 import factory
 import wagtail_factories
 from django.contrib.auth.models import User

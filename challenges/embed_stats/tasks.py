@@ -9,4 +9,3 @@ from challenges.embed_stats.counter import flush_embed_views
 def flush_embed_views_task():
     """Move embed view counts from the cache into the database; returns the rows touched."""
     return flush_embed_views()
-

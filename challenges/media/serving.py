@@ -99,9 +99,10 @@ def serve_document(request, document_id, document_filename):
     public = check_access(request, "document", document)
     request.user = SimpleLazyObject(lambda: session_user(request))  # Wagtail's own hooks read it
     response = wagtail_serve_document(request, document_id, document_filename)
-    response["Content-Disposition"] = response.get("Content-Disposition", "").replace(
-        "inline", "attachment"
-    ) or f'attachment; filename="{document.filename}"'
+    response["Content-Disposition"] = (
+        response.get("Content-Disposition", "").replace("inline", "attachment")
+        or f'attachment; filename="{document.filename}"'
+    )
     response["Content-Security-Policy"] = "default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"
     return _cache_headers(response, public)

@@ -2,7 +2,6 @@
 flags or credit, a school's name or colour) reaches the embed, widget, feed and search at once,
 through every cache."""
 
-
 import pytest
 from django.test import Client
 

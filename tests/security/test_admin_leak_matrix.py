@@ -6,7 +6,6 @@ and whose newer draft title carries another, plus a never-published draft. A vie
 live title when the level admits them, a draft title only when they may edit the page.
 """
 
-
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile

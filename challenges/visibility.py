@@ -10,6 +10,7 @@ through `viewer_keys`.
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
+from wagtail.models import Locale
 from wagtail.query import PageQuerySet
 
 from challenges.vocabulary import Visibility
@@ -84,6 +85,15 @@ class ChallengeQuerySet(PageQuerySet):
         live = self.live()
         keys = viewer_keys(viewer)
         return live if keys is EVERYTHING else live.filter(audience__in=keys)
+
+    def originals(self):
+        """The English originals, without their translations (listings, search, the API: a
+        translation is found through its original)."""
+        return self.filter(locale_id=Locale.get_default().pk)
+
+    def translations_of(self, challenge):
+        """The other languages of a challenge (its translation_key family), itself excluded."""
+        return self.filter(translation_key=challenge.translation_key).exclude(pk=challenge.pk)
 
 
 def can_view(viewer, challenge):

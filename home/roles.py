@@ -10,6 +10,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Workflow,
     WorkflowPage,
@@ -26,6 +27,9 @@ TRUST_MODERATOR_PAGE_PERMISSIONS = [
     "lock_page",
     "unlock_page",
 ]
+# School editors translate their school's challenges (wagtail-localize's "Translate" action);
+# the translation then goes through the trust's review like any other change.
+TRANSLATE_PERMISSION = ("wagtail_localize", "submit_translation")
 TRUST_KINDS = (Role.Kind.TRUST_MODERATOR, Role.Kind.TRUST_ADMIN)  # they see the whole trust
 MEDIA_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "choose_image"],
@@ -112,6 +116,7 @@ def set_up_school(school):
     set_up_trust(trust)
     editors = _role_group(school, Role.Kind.SCHOOL_EDITOR, f"{school.title} editors")
     _grant_pages(editors, school, SCHOOL_EDITOR_PAGE_PERMISSIONS)
+    editors.permissions.add(translate_permission())
     trust_collection = _collection(trust.title, Collection.get_first_root_node())
     _grant_collection(editors, _collection(school.title, trust_collection))
     # Trust-wide media sits in its own sub-collection: a grant on the trust collection itself
@@ -124,6 +129,33 @@ def set_up_school(school):
             group=editors, collection=shared_collection(trust), permission=permission
         )
     return editors
+
+
+def translate_permission():
+    app_label, codename = TRANSLATE_PERMISSION
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def original_of(page):
+    """The page in the default language that `page` translates, or None for an original."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return None
+    return Page.objects.filter(translation_key=page.translation_key, locale=default).first()
+
+
+@transaction.atomic
+def set_up_translation(page, original):
+    """A trust's or school's page in another language (made when one of its challenges is first
+    translated) is the same trust or school: the same groups hold the same rights beneath it, and
+    the trust's review workflow applies. It gets no groups, roles or collections of its own."""
+    for grant in GroupPagePermission.objects.filter(page=original):
+        GroupPagePermission.objects.get_or_create(
+            group_id=grant.group_id, page=page, permission_id=grant.permission_id
+        )
+    workflow_page = WorkflowPage.objects.filter(page=original).first()
+    if workflow_page is not None and not WorkflowPage.objects.filter(page=page).exists():
+        WorkflowPage.objects.create(workflow=workflow_page.workflow, page=page)
 
 
 def role_group(page, kind):

@@ -4,17 +4,25 @@ Connected in HomeConfig.ready().
 """
 
 from home.models import partnership_changed
-from home.roles import set_up_school, set_up_trust
+from home.roles import original_of, set_up_school, set_up_translation, set_up_trust
 
 
 def trust_created(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        set_up_trust(instance)
+        original = original_of(instance)
+        if original is not None:
+            set_up_translation(instance, original)
+        else:
+            set_up_trust(instance)
 
 
 def school_created(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        set_up_school(instance)
+        original = original_of(instance)
+        if original is not None:
+            set_up_translation(instance, original)
+        else:
+            set_up_school(instance)
 
 
 def partnership_saved_or_deleted(sender, instance, **kwargs):

@@ -1,7 +1,9 @@
-"""Content Security Policy per kind of route, on top of django-csp."""
+"""Content Security Policy per kind of route, on top of django-csp; the language of a request."""
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 from library.routes import kind_of
@@ -69,4 +71,17 @@ class PublicCacheControlMiddleware:
             patch_cache_control(response, public=True, max_age=0, s_maxage=self.SHARED_MAX_AGE)
         else:
             patch_cache_control(response, private=True)
+        return response
+
+
+class PathLanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware with the language taken from the path alone.
+
+    English pages keep their unprefixed URLs and a translation has its own (`/pl/...`), so the
+    path always decides: no Accept-Language negotiation, no redirect, and so no
+    `Vary: Accept-Language` (shared caches keep one copy of each URL).
+    """
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", translation.get_language())
         return response

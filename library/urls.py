@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -44,4 +45,6 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-urlpatterns += [path("", include(wagtail_urls))]
+# The site tree's pages: English at their own paths, a translation under its language's prefix
+# (/pl/<trust>/<school>/<challenge>/), as Wagtail's localisation expects.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

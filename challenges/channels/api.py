@@ -86,7 +86,8 @@ class ChallengesAPIViewSet(PagesAPIViewSet):
         # Anonymous whatever the session: the API never reveals non-public challenges.
         # Every related value an item shows, fetched once per page of results.
         return (
-            LearningChallengePage.objects.visible_to(anonymous())
+            LearningChallengePage.objects.originals()
+            .visible_to(anonymous())
             .select_related("trust", "school", "hero_image", "locale")
             .prefetch_related("year_groups", "subjects", "themes", "tags", "contributors")
             .order_by("-first_published_at", "pk")

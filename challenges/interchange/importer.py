@@ -107,9 +107,11 @@ def importable_schools(user):
 
 
 def exportable_challenges(trust, visibilities=("public", "partners")):
-    """Live challenges of the trust with one of `visibilities` (default: what partners may see)."""
+    """Live challenges of the trust with one of `visibilities` (default: what partners may see),
+    in English: format 1.0 carries no translations."""
     return (
-        LearningChallengePage.objects.live()
+        LearningChallengePage.objects.originals()
+        .live()
         .filter(trust=trust, visibility__in=list(visibilities))
         .select_related("trust", "school", "hero_image")
         .prefetch_related("year_groups", "subjects", "themes", "tags", "contributors")

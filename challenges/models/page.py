@@ -20,8 +20,9 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from challenges import visibility
 from challenges.admin_scope.viewer import current_viewer
@@ -174,6 +175,41 @@ class LearningChallengePage(Page):
     exclude_fields_in_copy = ["uid", "version"]  # copy() sets adapted_from to the lineage
     # Fields that belong to the challenge as a whole, never to one revision.
     PAGE_LEVEL_FIELDS = ("uid", "version", "adapted_from")
+
+    # Families' languages (wagtail-localize): what a family reads is translated; what is data
+    # (year groups, subjects, themes, licence, visibility, kind, times, images) follows the
+    # English original. The slug too: a translation's URL is the original's under /<language>/.
+    # Each translation is a page of its own with its own `uid` (the column is unique) and
+    # `version`; it belongs to its original's family through Wagtail's `translation_key`.
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("hero_image_alt"),
+        TranslatableField("outcomes"),
+        TranslatableField("materials"),
+        TranslatableField("activities"),
+        TranslatableField("support_ideas"),
+        TranslatableField("stretch_ideas"),
+        TranslatableField("family_guidance"),
+        TranslatableField("safety_notes"),
+        TranslatableField("share_how"),
+        SynchronizedField("slug"),
+        SynchronizedField("share_hashtag"),
+        SynchronizedField("year_groups"),
+        SynchronizedField("subjects"),
+        SynchronizedField("themes"),
+        SynchronizedField("licence"),
+        SynchronizedField("visibility"),
+        SynchronizedField("kind"),
+        SynchronizedField("cost"),
+        SynchronizedField("adult_support"),
+        SynchronizedField("duration_min_minutes"),
+        SynchronizedField("duration_max_minutes"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("hero_image_decorative"),
+    ]
 
     essentials_panels = [
         ReadinessPanel(heading="Ready to submit"),
@@ -411,9 +447,32 @@ class LearningChallengePage(Page):
         if errors:
             raise ValidationError(errors)
 
+    # Families' languages ---------------------------------------------------------------------
+
+    @property
+    def is_translation(self):
+        return self.locale_id is not None and self.locale_id != Locale.get_default().pk
+
+    def original(self):
+        """The English page this one translates (itself when it is the original)."""
+        if not self.is_translation:
+            return self
+        return (
+            type(self)
+            .objects.filter(translation_key=self.translation_key, locale=Locale.get_default())
+            .first()
+            or self
+        )
+
     def derive_ownership(self):
-        """Trust, school and audience key follow from where the page sits in the tree."""
+        """Trust, school and audience key follow from where the page sits in the tree; a
+        translation's follow its original's, so it is exactly as visible as the original."""
         if not self.path:
+            return
+        original = self.original()
+        if original is not self:
+            self.trust_id, self.school_id = original.trust_id, original.school_id
+            self.visibility, self.audience = original.visibility, original.audience
             return
         self.trust = TrustPage.objects.ancestor_of(self).first()
         self.school = SchoolPage.objects.ancestor_of(self).first()
@@ -426,7 +485,19 @@ class LearningChallengePage(Page):
             self.derive_ownership()
             if not self.licence and self.trust:
                 self.licence = self.trust.default_licence
-        return super().save(*args, **kwargs)
+        saved = super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None and not self.is_translation:
+            self.translations_follow()
+        return saved
+
+    def translations_follow(self):
+        """Whatever the original's owner and audience now are, its translations' are too."""
+        type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).update(
+            trust=self.trust_id,
+            school=self.school_id,
+            visibility=self.visibility,
+            audience=self.audience,
+        )
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)
@@ -439,6 +510,11 @@ class LearningChallengePage(Page):
     def copy(self, *args, update_attrs=None, **kwargs):
         """A copy is a new challenge (new uid) that records where it came from."""
         update_attrs = dict(update_attrs or {})
+        locale = update_attrs.get("locale")
+        if locale is not None and locale != self.locale:
+            # A translation (wagtail-localize copies for translation): the same challenge in
+            # another language, not an adaptation; it keeps the original's lineage.
+            update_attrs.setdefault("adapted_from", self.adapted_from)
         update_attrs.setdefault("adapted_from", self.lineage())
         return super().copy(*args, update_attrs=update_attrs, **kwargs)
 

@@ -21,13 +21,14 @@ def _cards(queryset):
 @register.simple_tag(takes_context=True)
 def latest_challenges(context, limit=12):
     """The newest challenges the current visitor may see."""
-    return _cards(LearningChallengePage.objects.visible_to(context["request"].user))[:limit]
+    visible = LearningChallengePage.objects.originals().visible_to(context["request"].user)
+    return _cards(visible)[:limit]
 
 
 @register.simple_tag(takes_context=True)
 def challenges_of(context, page, limit=None):
     """Challenges owned by a trust or school page that the current visitor may see."""
-    queryset = LearningChallengePage.objects.visible_to(context["request"].user)
+    queryset = LearningChallengePage.objects.originals().visible_to(context["request"].user)
     owned = (
         queryset.filter(school=page)
         if isinstance(page, SchoolPage)

@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "home",
     "challenges",
     "search",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales: the trust admin's locale screens
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -61,6 +63,8 @@ MIDDLEWARE = [
     "library.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "library.public_routes.SessionMiddleware",
+    # The language comes from the path alone (/pl/..., English unprefixed), never from headers.
+    "library.middleware.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",  # by name: check --deploy looks for it
     "library.public_routes.AuthenticationMiddleware",
@@ -108,6 +112,25 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# Families' languages: English (the original of every challenge) and the languages trusts meet
+# most. A translation lives at /<code>/<trust>/<school>/<challenge>/; English keeps its
+# unprefixed URLs. A trust admin adds a locale in the admin (Settings, Locales) from this list;
+# a language not listed here needs a line here first (and a catalog in challenges/locale/).
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("pl", "Polski"),
+    ("ur", "اردو"),
+    ("ro", "Română"),
+    ("pa", "ਪੰਜਾਬੀ"),
+    ("bn", "বাংলা"),
+    ("ar", "العربية"),
+    ("pt", "Português"),
+    ("es", "Español"),
+    ("so", "Soomaali"),
+    ("uk", "Українська"),
+]
+LANGUAGES_BIDI = ["ar", "ur", "he", "fa"]  # right to left: dir="rtl" wherever they are shown
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_TZ = True
 
 STATICFILES_FINDERS = [
@@ -192,7 +215,7 @@ LOGIN_URL = "wagtailadmin_login"
 
 WAGTAIL_SITE_NAME = "Learning Challenge Library"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 WAGTAILIMAGES_IMAGE_MODEL = "challenges.ChallengeImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "challenges.ChallengeDocument"
 # Their admin forms store the file as validation ends: a failing store is a form error.

@@ -84,9 +84,11 @@ def build_documents(challenges, chunk_size=2000):
 
 
 def live_challenges():
-    """Everything that belongs in the index: live challenges, any audience."""
+    """Everything that belongs in the index: live challenges, any audience, in English (a
+    translation is found through its original)."""
     return (
-        LearningChallengePage.objects.live()
+        LearningChallengePage.objects.originals()
+        .live()
         .select_related("trust", "school", "hero_image")
         .prefetch_related("year_groups", "subjects", "themes", "tags", "contributors")
         .order_by("pk")

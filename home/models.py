@@ -19,7 +19,15 @@ from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import AbstractGroupApprovalTask, Page, TaskState, WorkflowPage
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    Locale,
+    Page,
+    PageManager,
+    TaskState,
+    WorkflowPage,
+)
+from wagtail.query import PageQuerySet
 
 # Leaf vocabulary modules only (no models): the trust's defaults for new challenges.
 from challenges.licences import DEFAULT_LICENCE, LICENCE_CHOICES
@@ -52,8 +60,18 @@ class HomePage(Page):
         return context
 
 
+class OrganisationQuerySet(PageQuerySet):
+    def originals(self):
+        """Trusts or schools in the default language. A trust's or school's page in another
+        language (made as the parent of its translated challenges) is the same trust or school,
+        so lists of trusts and schools leave it out."""
+        return self.filter(locale_id=Locale.get_default().pk)
+
+
 class TrustPage(Page):
     """A multi-academy trust (a standalone school is a trust of one)."""
+
+    objects = PageManager.from_queryset(OrganisationQuerySet)()
 
     intro = models.TextField(blank=True)
     contact_email = models.EmailField(blank=True)
@@ -100,6 +118,8 @@ class TrustPage(Page):
 
 class SchoolPage(Page):
     """A school of a trust; its challenges sit beneath it."""
+
+    objects = PageManager.from_queryset(OrganisationQuerySet)()
 
     intro = models.TextField(blank=True)
     contact_email = models.EmailField(blank=True)

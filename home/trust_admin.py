@@ -31,7 +31,7 @@ def administered_trusts(user):
     """Trusts whose admin group the user is in (every trust for a superuser)."""
     if not user.is_active:
         return TrustPage.objects.none()
-    trusts = TrustPage.objects.all()
+    trusts = TrustPage.objects.originals()
     if not user.is_superuser:
         trusts = trusts.filter(
             library_roles__kind=Role.Kind.TRUST_ADMIN, library_roles__group__user=user
@@ -96,7 +96,7 @@ class PartnershipRequestForm(forms.Form):
     def __init__(self, trust, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = (
-            TrustPage.objects.live().exclude(pk=trust.pk).order_by("title")
+            TrustPage.objects.originals().live().exclude(pk=trust.pk).order_by("title")
         )
 
 

@@ -56,8 +56,8 @@ def take_offline(request, page_id):
 
 def parents_for_new_challenges(user):
     """The schools and trusts where this user may add a challenge, schools first."""
-    candidates = list(SchoolPage.objects.order_by("title")) + list(
-        TrustPage.objects.order_by("title")
+    candidates = list(SchoolPage.objects.originals().order_by("title")) + list(
+        TrustPage.objects.originals().order_by("title")
     )
     return [
         parent

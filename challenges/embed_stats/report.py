@@ -21,7 +21,7 @@ def report_trusts_for(user):
     if not (user.is_authenticated and user.is_active):
         return TrustPage.objects.none()
     if user.is_superuser:
-        return TrustPage.objects.all()
+        return TrustPage.objects.originals()
     return trusts_run_by(user)
 
 

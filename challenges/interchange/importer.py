@@ -89,7 +89,7 @@ def may_export(user, trust):
 
 
 def exportable_trusts(user):
-    trusts = TrustPage.objects.all().order_by("title")
+    trusts = TrustPage.objects.originals().order_by("title")
     if user.is_superuser:
         return trusts
     ids = Role.objects.filter(
@@ -101,7 +101,7 @@ def exportable_trusts(user):
 def importable_schools(user):
     return [
         school
-        for school in SchoolPage.objects.all().order_by("title")
+        for school in SchoolPage.objects.originals().order_by("title")
         if may_import_into(user, school)
     ]
 

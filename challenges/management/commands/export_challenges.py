@@ -27,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
 
     def handle(self, output, trust, visibility, no_progress, **options):
-        trust_page = TrustPage.objects.filter(slug=trust).first()
+        trust_page = TrustPage.objects.originals().filter(slug=trust).first()
         if trust_page is None:
             raise CommandError(f"There is no trust with the slug “{trust}”.")
         levels = [level.strip() for level in visibility.split(",") if level.strip()]

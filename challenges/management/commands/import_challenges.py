@@ -25,7 +25,7 @@ from library.outbound.addresses import partner_base_url
 def find_school(spec):
     """A school by slug, or by "trust/school" when several trusts have a school of that slug."""
     trust_slug, _, school_slug = spec.rpartition("/")
-    schools = SchoolPage.objects.filter(slug=school_slug)
+    schools = SchoolPage.objects.originals().filter(slug=school_slug)
     if trust_slug:
         schools = [school for school in schools if school.get_parent().slug == trust_slug]
     schools = list(schools)

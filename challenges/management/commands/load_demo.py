@@ -51,8 +51,8 @@ class Command(BaseCommand):
         write = self.stdout.write
         write(self.style.SUCCESS(f"Demo library ready in {elapsed:.1f} s."))
         write(f"  Created this run: {made or 'nothing (everything was already there)'}")
-        write(f"  Trusts:       {TrustPage.objects.count()}")
-        write(f"  Schools:      {SchoolPage.objects.count()}")
+        write(f"  Trusts:       {TrustPage.objects.originals().count()}")
+        write(f"  Schools:      {SchoolPage.objects.originals().count()}")
         write(
             f"  Challenges:   {challenges.count()} "
             f"({published.count()} published, {challenges.filter(live=False).count()} drafts)"

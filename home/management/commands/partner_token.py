@@ -8,7 +8,7 @@ from home.models import PartnerToken, TrustPage
 
 
 def _trust(slug):
-    trust = TrustPage.objects.filter(slug=slug).first()
+    trust = TrustPage.objects.originals().filter(slug=slug).first()
     if trust is None:
         raise CommandError(f"No trust has the slug '{slug}'.")
     return trust

@@ -29,6 +29,9 @@ class ChallengesConfig(AppConfig):
             EmbedSnippetsPanel(heading="Embed on your website")
         )
         page_published.connect(handlers.challenge_published, sender=LearningChallengePage)
+        page_unpublished.connect(
+            handlers.translations_follow_unpublish, sender=LearningChallengePage
+        )
         post_page_move.connect(handlers.rederive_ownership_after_move)
         # Any page type: schools and trusts show on their challenges' pages and embeds.
         for signal in (page_published, page_unpublished, post_page_move):

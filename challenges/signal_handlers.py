@@ -104,3 +104,12 @@ def image_deleted(sender, instance, **kwargs):
     if challenges:
         PublicationStamp.bump()
         front_cache.purge_after_commit(challenges)
+
+
+def translations_follow_unpublish(sender, instance, **kwargs):
+    """A translation is exactly as visible as its original: unpublishing the original takes its
+    translations down at once (they stay as drafts, to publish again with it)."""
+    if instance.is_translation:
+        return
+    for translation in LearningChallengePage.objects.translations_of(instance).live():
+        translation.unpublish()

@@ -11,11 +11,13 @@ from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from challenges.channels.http_cache import conditional
 from challenges.embed_stats.counter import record_embed_view
+from challenges.languages.reading import html_lang, in_language, requested_language
 from challenges.models import LearningChallengePage
 from challenges.visibility import anonymous
 from home.models import HEX_COLOUR
@@ -30,12 +32,23 @@ def public_challenges():
     )
 
 
-def get_public_challenge(uid):
-    """The public challenge with this uid; an unknown and a non-public uid are the same 404."""
+def get_public_challenge(uid, lang=None):
+    """The public challenge with this uid; an unknown and a non-public uid are the same 404.
+    With `lang`, the challenge in that language when a public translation exists, else as is
+    (the translation is looked up among public challenges: the same rule as its original)."""
     challenge = public_challenges().filter(uid=uuid_or_404(uid)).first()
     if challenge is None:
         raise Http404
-    return challenge
+    return in_language(challenge, public_challenges(), lang)
+
+
+def render_in_language(request, template_name, context, challenge):
+    """Render in the challenge's language: `lang`/`dir` and the page furniture follow it."""
+    code = challenge.locale.language_code
+    with translation.override(code):
+        response = render(request, template_name, context)
+    response["Content-Language"] = html_lang(code)
+    return response
 
 
 @require_safe
@@ -65,11 +78,12 @@ def _embed_context(request, challenge):
 @require_safe
 @xframe_options_exempt
 def embed_challenge(request, uid):
-    challenge = get_public_challenge(uid)
+    challenge = get_public_challenge(uid, requested_language(request))
     record_embed_view(request, challenge)  # in the cache: never a database write per view
 
     def render_embed():
-        return render(request, "embed/challenge.html", _embed_context(request, challenge))
+        context = _embed_context(request, challenge)
+        return render_in_language(request, "embed/challenge.html", context, challenge)
 
     response = conditional(
         request, render_embed, challenge.uid, challenge.version,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from challenges.channels.embed import get_public_challenge, public_challenges
 from challenges.channels.http_cache import conditional
+from challenges.languages.reading import ENGLISH, in_language, requested_language
 from challenges.media.storage import rendition_or_none
 from library.http import InertJsonResponse, absolute, absolute_url, site_root
 
@@ -85,7 +86,14 @@ def oembed(request):
         challenge = challenge_for_url(request, url)
     except BadRequest as error:
         return HttpResponse(str(error), status=400, content_type="text/plain")
-    embed_url = absolute(request, reverse("embed_challenge", args=[challenge.uid]))
+    # `lang=` asks for a language (English when it is not published); a translation's own URL
+    # is in its language already. The embed is of the original's uid with `?lang=`.
+    challenge = in_language(challenge, public_challenges(), requested_language(request))
+    original = in_language(challenge, public_challenges(), ENGLISH)
+    embed_path = reverse("embed_challenge", args=[original.uid])
+    if challenge.pk != original.pk:
+        embed_path += f"?lang={challenge.locale.language_code}"
+    embed_url = absolute(request, embed_path)
     organisation = challenge.credit_organisation
 
     def render_json():

@@ -2,9 +2,10 @@
 
 import segno
 from django.http import Http404
-from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from challenges.channels.embed import render_in_language
+from challenges.languages.reading import in_language, requested_language
 from challenges.models import LearningChallengePage
 from challenges.vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, AgeBand
 from library.http import absolute_url, uuid_or_404
@@ -14,13 +15,14 @@ from library.http import absolute_url, uuid_or_404
 def print_view(request, uid):
     """The challenge made for paper: one age band (`?year=3`), black and white (`?images=0`),
     the school's contact details and a QR code to the online version."""
+    visible = LearningChallengePage.objects.visible_to(request.user)
     challenge = (
-        LearningChallengePage.objects.visible_to(request.user)
-        .select_related("school", "trust", "hero_image")
-        .filter(uid=uuid_or_404(uid))
+        visible.select_related("school", "trust", "hero_image").filter(uid=uuid_or_404(uid))
     ).first()
     if challenge is None:
         raise Http404
+    lang = requested_language(request)
+    challenge = in_language(challenge, visible, lang)
     year = request.GET.get("year", "")
     band = AGE_BAND_OF_YEAR.get(year.upper(), AgeBand.KS3_PLUS if year.isdigit() else None)
     activities = [
@@ -29,7 +31,7 @@ def print_view(request, uid):
     ]  # fmt: skip
     with_images = request.GET.get("images") != "0"
     url = absolute_url(request, challenge)
-    response = render(request, "embed/print.html", {
+    response = render_in_language(request, "embed/print.html", {
         "page": challenge,
         "activities": activities,
         "year": dict(YEAR_GROUP_CHOICES).get(year.upper()),
@@ -39,7 +41,8 @@ def print_view(request, uid):
         "online_url": url,
         "qr_svg": qr_svg(url),
         "contact": challenge.school or challenge.trust,
-    })  # fmt: skip
+        "lang": lang,  # the year form keeps it
+    }, challenge)  # fmt: skip
     # Opened from embeds sandboxed with allow-popups: a same-origin opener policy would make
     # Chromium refuse to show it in that popup.
     response["Cross-Origin-Opener-Policy"] = "unsafe-none"

@@ -1,5 +1,6 @@
 """schema.org LearningResource JSON-LD for a public challenge page."""
 
+from challenges.languages.reading import html_lang
 from challenges.media.storage import rendition_or_none
 from challenges.vocabulary import YEAR_GROUPS
 from library.http import absolute, absolute_url
@@ -21,7 +22,7 @@ def learning_resource(challenge, request=None):
         "identifier": str(challenge.uid),
         "name": challenge.title,
         "description": challenge.summary,
-        "inLanguage": "en-GB",
+        "inLanguage": html_lang(challenge.locale.language_code),
         "learningResourceType": challenge.get_kind_display(),
         "educationalLevel": challenge.key_stages + [names[c] for c in challenge.year_group_codes],
         "teaches": [block.value for block in challenge.outcomes],

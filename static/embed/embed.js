@@ -47,6 +47,8 @@
     var params = new URLSearchParams();
     if (element.dataset.school) params.set("school", element.dataset.school);
     if (element.dataset.accent) params.set("accent", element.dataset.accent);
+    // The family's language (data-lang="ur"): English where the challenge is not translated.
+    if (element.dataset.lang) params.set("lang", element.dataset.lang);
     return params;
   }
 

@@ -13,9 +13,11 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from challenges.demo import people
+from challenges.demo import people, translations
 from challenges.demo.package import open_demo_package
 from challenges.interchange.importer import ImportRefused, SubsetSource, run_import
+from challenges.languages.reading import language_name
+from challenges.languages.translating import translate
 from challenges.models import ChallengeImage, LearningChallengePage
 from challenges.vocabulary import Visibility
 from home.models import HomePage, Partnership, Role, SchoolPage, TrustPage
@@ -27,7 +29,8 @@ ADMIN_URL = "http://127.0.0.1:8000/admin/"
 class Command(BaseCommand):
     help = (
         "Load the demo library: 3 trusts, their schools, a user per role, partnerships and "
-        "40+ challenges from the demo package. Running it again adds only what is missing."
+        "40+ challenges from the demo package, three of them translated into Polish and Urdu. "
+        "Running it again adds only what is missing."
     )
 
     def handle(self, *args, **options):
@@ -42,8 +45,9 @@ class Command(BaseCommand):
         self.print_logins(loader.pages)
 
     def print_summary(self, created, elapsed):
-        challenges = LearningChallengePage.objects.all()
+        challenges = LearningChallengePage.objects.originals()
         published = challenges.live()
+        translated = LearningChallengePage.objects.live().exclude(pk__in=challenges.values("pk"))
         by_visibility = Counter(published.values_list("visibility", flat=True))
         partnerships = Counter(Partnership.objects.values_list("status", flat=True))
         made = ", ".join(f"{count} {what}" for what, count in created.items() if count)
@@ -61,6 +65,9 @@ class Command(BaseCommand):
             "  Published by visibility: "
             + ", ".join(f"{value} {by_visibility[value]}" for value in reversed(Visibility.values))
         )
+        languages = sorted({language_name(code) for code in translated.values_list(
+            "locale__language_code", flat=True)})  # fmt: skip
+        write(f"  Translations: {translated.count()} published ({', '.join(languages) or 'none'})")
         write(f"  Images:       {ChallengeImage.objects.count()}")
         write(f"  Users:        {User.objects.count()}")
         write(
@@ -113,6 +120,7 @@ class DemoLoader:
         self.ensure_users()
         self.ensure_partnerships()
         self.load_challenges()
+        self.load_translations()
 
     # People -------------------------------------------------------------------------------------
 
@@ -254,3 +262,32 @@ class DemoLoader:
             self.created["images"] += len(
                 {asset["sha256"] for document in documents for asset in document["assets"]}
             )
+
+    # Families' languages -------------------------------------------------------------------
+
+    def load_translations(self):
+        """Published Polish and Urdu translations of three demo challenges (one a weekly
+        project), made through wagtail-localize as a translator's PO file makes them and
+        published by the trust's moderator."""
+        for uid, languages in translations.TRANSLATIONS.items():
+            original = LearningChallengePage.objects.filter(uid=uid, live=True).first()
+            if original is None:
+                continue
+            owner = f"{original.trust.slug}/{original.school.slug}" if original.school else ""
+            translator = self._user_with_role(
+                "school_editor" if owner else "trust_moderator", owner or original.trust.slug
+            )
+            moderator_id = self._user_with_role("trust_moderator", original.trust.slug).pk
+            for code, strings in languages.items():
+                if (
+                    LearningChallengePage.objects.translations_of(original)
+                    .filter(locale__language_code=code)
+                    .exists()
+                ):
+                    continue
+                translation = translate(original, code, strings, user=translator, publish=False)
+                # Read afresh: Wagtail keeps a user's page permissions on the user object, and
+                # the translated tree (with the trust's rights copied to it) is newer than them.
+                moderator = User.objects.get(pk=moderator_id)
+                translation.get_latest_revision().publish(user=moderator)
+                self.created["translations"] += 1

@@ -29,6 +29,7 @@ from challenges.admin_scope.views import (
 )
 from challenges.embed_stats.report import may_see_report
 from challenges.embed_stats.views import embed_views_report
+from challenges.languages.views import may_submit_translation, submit_translation
 from challenges.models import LearningChallengePage, Subject, Theme
 from challenges.sharing.adapt import adapt_view, adaptable_search, user_may_adapt
 from challenges.sharing.upstream_views import update_detail, updates_index
@@ -202,6 +203,42 @@ def register_adapt_admin_urls():
         path("challenges/to-adapt/", adaptable_search, name="challenges_adaptable_search"),
         path("challenges/<int:page_id>/upstream/", update_detail, name="challenges_upstream"),
     ]
+
+
+# Families' languages: a translation goes to the trust's review like any other change -------------
+
+
+@hooks.register("register_admin_urls")
+def register_translation_admin_urls():
+    return [
+        path(
+            "challenges/<int:page_id>/submit-translation/",
+            submit_translation,
+            name="challenges_submit_translation",
+        ),
+    ]
+
+
+def _submit_translation_button(page, user, priority):
+    if page.specific_class is LearningChallengePage:
+        page = page.specific_deferred
+        if may_submit_translation(user, page):
+            yield Button(
+                "Submit translation for review",
+                reverse("challenges_submit_translation", args=[page.pk]),
+                icon_name="site",
+                priority=priority,
+            )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_translation_in_listing_more_buttons(page, user, next_url=None):
+    yield from _submit_translation_button(page, user, priority=20)
+
+
+@hooks.register("register_page_header_buttons")
+def submit_translation_in_page_header_buttons(page, user, view_name, next_url=None):
+    yield from _submit_translation_button(page, user, priority=30)
 
 
 class UpstreamMenuItem(MenuItem):

@@ -46,3 +46,14 @@ def english_is_newer(page):
     if original is page or original.last_published_at is None:
         return False
     return original.last_published_at > page.last_published_at
+
+
+def translation_into_locale(page):
+    """wagtail-localize's Translation that made `page` (a translation), or None."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id
+        )
+        .select_related("source")
+        .first()
+    )

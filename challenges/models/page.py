@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -380,12 +381,13 @@ class LearningChallengePage(Page):
 
     @property
     def family_sections(self):
-        """The rich-text guidance sections that have content, with their headings."""
+        """The rich-text guidance sections that have content, with their headings (in the
+        language being rendered: the page furniture comes from gettext catalogs)."""
         sections = [
-            ("For grown-ups", self.family_guidance),
-            ("Safety notes", self.safety_notes),
-            ("If it feels tricky", self.support_ideas),
-            ("Want more?", self.stretch_ideas),
+            (gettext("For grown-ups"), self.family_guidance),
+            (gettext("Safety notes"), self.safety_notes),
+            (gettext("If it feels tricky"), self.support_ideas),
+            (gettext("Want more?"), self.stretch_ideas),
         ]
         return [(heading, text) for heading, text in sections if text]
 

@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from challenges.languages.translating import translate
+
 pytestmark = pytest.mark.django_db
 
 
@@ -156,3 +158,20 @@ def test_translations_stay_out_of_search_and_listings(translated, client):
     assert [result["title"] for result in results] == ["Public bug hotel"]
     api = client.get("/api/v2/challenges/").json()
     assert translated.urdu["title"] not in str(api)
+
+
+def test_page_furniture_comes_from_the_catalogs(translated, client):
+    text, _root = read(client.get(f"/embed/challenges/{translated.public.uid}/?lang=ur"))
+    assert "سرگرمیاں" in text and "Activities</h2>" not in text  # "Activities"
+    text, _root = read(client.get(f"/print/challenges/{translated.public.uid}/?lang=pl"))
+    assert "Moje dziecko jest w" in text  # "My child is in"
+    text, _root = read(client.get(f"/embed/challenges/{translated.public.uid}/"))
+    assert "Activities</h2>" in text  # English stays English
+
+
+def test_every_language_has_its_own_urls(library, client):
+    """Somali has no Django catalog of its own: the library ships one, so /so/ is recognised."""
+    somali = translate(library.public, "so", {"Public bug hotel": "Hudheel cayayaan"})
+    assert somali.url == "/so" + library.public.url
+    text, root = read(client.get(somali.url))
+    assert root.html == {"lang": "so", "dir": "ltr"} and "Hudheel cayayaan" in text

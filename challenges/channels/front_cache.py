@@ -2,7 +2,8 @@
 
 A challenge appears on its own page, its embed and print views, the API, on its school's, trust's
 and the home page, in the related lists of challenges that share a subject, theme or tag with
-it, and in every listing channel (widget, list, feed, oEmbed, search, sitemap). Listing channels
+it, and in every listing channel (widget, list, feed, oEmbed, search, sitemap); and in its other
+languages' pages (their language lists and out-of-date notices). Listing channels
 are purged by path: the repository's VCL drops a path with all its query strings, so every
 widget and list query goes at once. A school or trust change reaches each challenge under it;
 a subject, theme or tag change each live challenge labelled with it.
@@ -55,6 +56,10 @@ def urls_showing(pages):
     for page in changed:
         shown |= Page.objects.ancestor_of(page, inclusive=True)
         challenges |= LearningChallengePage.objects.descendant_of(page, inclusive=True)
+    # A challenge in every language: a published translation changes its original's language
+    # list (and the other translations'), a published original its translations' notice.
+    family = challenges.values("translation_key")
+    challenges |= LearningChallengePage.objects.filter(translation_key__in=family)
     challenge_ids = list(challenges.values_list("pk", flat=True))
     subjects = LearningChallengePage.subjects.through.objects.filter(
         learningchallengepage_id__in=challenge_ids

@@ -212,6 +212,25 @@ new_challenge_from_starter = NewChallengeFromStarterView.as_view()
 class ChallengeEditView(EditView):
     """Wagtail's edit view; a submit that fails only the submission rules saves the draft."""
 
+    def post(self, request, *args, **kwargs):
+        # Autosave and "Save draft" may arrive together: one save per page at a time, and an
+        # autosave checks the newest revision inside the lock, so older text never lands last.
+        with transaction.atomic():
+            locked = Page.objects.select_for_update().only("latest_revision").get(pk=self.page.pk)
+            latest_revision = locked.latest_revision
+            self.latest_revision = self.page.latest_revision = latest_revision
+            for stale in ("is_out_of_date", "latest_revision_created_at"):
+                self.__dict__.pop(stale, None)
+            return super().post(request, *args, **kwargs)
+
+    def json_error_response(self, error_code, error_message):
+        if error_code == "invalid_revision":
+            error_message = (
+                "Not autosaved: a newer version of this page was saved a moment ago and is kept. "
+                "Reload the page to carry on from it."
+            )
+        return super().json_error_response(error_code, error_message)
+
     def form_invalid(self, form):
         if self.expects_json_response or self.locked_for_user or not _submission_blocked_only(form):
             return super().form_invalid(form)

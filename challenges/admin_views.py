@@ -20,6 +20,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.models import SchoolPage, TrustPage
 
+from .forms import AgeBandsForm
 from .models import LearningChallengePage
 from .starters import STARTERS, apply_starter
 
@@ -93,11 +94,16 @@ def new_challenge(request, parent_id=None):
         raise PermissionDenied
     chosen = request.GET.get("parent") or parent_id
     parent = _parent_or_404(request.user, chosen) if chosen else parents[0]
+    return _new_challenge_screen(request, parents, parent, AgeBandsForm())
+
+
+def _new_challenge_screen(request, parents, parent, age_bands_form, status=200):
     query = request.GET.get("q", "").strip()
     return TemplateResponse(
         request,
         "challenges/admin/new_challenge.html",
         {
+            "age_bands_form": age_bands_form,
             "page_title": "New challenge",
             "header_icon": "doc-full-inverse",
             "parent": parent,
@@ -114,6 +120,7 @@ def new_challenge(request, parent_id=None):
             "query": query,
             "copyable": copyable_challenges(request.user, parent, query)[:50],
         },
+        status=status,
     )
 
 
@@ -202,7 +209,15 @@ class NewChallengeFromStarterView(ChallengeCreateView):
         return super().dispatch(request, content_type.app_label, content_type.model, parent_page_id)
 
     def get(self, request):
-        apply_starter(self.page, self.starter)
+        age_bands = ()
+        if self.starter.asks_age_bands:
+            form = AgeBandsForm(request.GET)
+            if not form.is_valid():
+                # Back to "New challenge", the question answered in words; nothing is created.
+                parents = parents_for_new_challenges(request.user)
+                return _new_challenge_screen(request, parents, self.parent_page, form, status=400)
+            age_bands = form.cleaned_bands()
+        apply_starter(self.page, self.starter, age_bands)
         return super().get(request)
 
 

@@ -15,11 +15,30 @@ from home.models import SchoolPage, TrustPage
 
 from .starters import is_unused_slot
 from .validation import problems_by_activity, submission_problems
+from .vocabulary import AgeBand
 
 SUMMARY_LIMIT = 300  # the format's limit (DESIGN.md: summary, at most 300 characters)
 
 # Buttons of the page editor that send a challenge towards publication.
 SUBMITTING_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow")
+
+
+class AgeBandsForm(forms.Form):
+    """The weekly project starter's question: which age bands get their own activities."""
+
+    age_bands = forms.MultipleChoiceField(
+        choices=AgeBand.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label="Which age bands is it for?",
+        help_text="Tick each band that gets its own activities; a slot is made for every band "
+        "on every day and subject.",
+        error_messages={"required": "Tick at least one age band the project is for."},
+    )
+
+    def cleaned_bands(self):
+        # In the order of the format's bands, whatever order the boxes were ticked in.
+        ticked = set(self.cleaned_data["age_bands"])
+        return [band for band in AgeBand.values if band in ticked]
 
 
 def people_of(school, trust):

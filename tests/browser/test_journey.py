@@ -65,7 +65,8 @@ def test_weekly_project_from_new_challenge_to_search_embed_and_print(
     sign_in(page, live_server, library.editor_a1)
     journey.values += 2  # username and password
     page.get_by_role("link", name="New challenge").click()
-    page.get_by_role("link", name="Weekly project").click()
+    journey.check(page.get_by_label("All ages", exact=True))
+    page.get_by_role("button", name="Start a weekly project").click()
     page.wait_for_selector("#id_title")
     assert page.locator("[data-contentpath='activities'] [data-contentpath='body']").count() == 20
 

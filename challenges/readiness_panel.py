@@ -2,6 +2,7 @@
 hint, at the top of the Essentials tab. The editor's script keeps the first three items current as
 the teacher types; the rest follow each save."""
 
+from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 from .sizing import estimated_print_pages
@@ -37,6 +38,9 @@ class ReadinessPanel(Panel):
                     context["band_pages"] = max(
                         estimated_print_pages(challenge, band) for band in bands
                     )
+            if challenge.kind == Kind.WEEKLY and challenge.pk:
+                planner_url = reverse("challenges_week_planner", args=[challenge.pk])
+                context["week_planner_url"] = planner_url
             context["embeddable"] = challenge.visibility == Visibility.PUBLIC
             context["visibility_label"] = Visibility(challenge.visibility).label
             return context

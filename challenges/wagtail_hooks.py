@@ -27,6 +27,7 @@ from .admin_views import (
     parents_for_new_challenges,
     take_offline,
 )
+from .authoring.week_planner import week_planner
 from .embed_stats.report import may_see_report
 from .embed_stats.views import embed_views_report
 from .models import LearningChallengePage, Subject, Theme
@@ -135,7 +136,20 @@ def register_challenge_admin_urls():
             copy_challenge,
             name="challenges_copy",
         ),
+        path("challenges/<int:page_id>/week/", week_planner, name="challenges_week_planner"),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def week_planner_in_page_header_buttons(page, user, view_name, next_url=None):
+    """The editor's way to the week planner (the planner links back to the editor)."""
+    if page.specific_class is LearningChallengePage and page.permissions_for_user(user).can_edit():
+        yield Button(
+            "Week planner",
+            reverse("challenges_week_planner", args=[page.pk]),
+            icon_name="table",
+            priority=30,
+        )
 
 
 @hooks.register("before_create_page")

@@ -21,8 +21,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from home.models import SchoolPage, TrustPage
 
 from .forms import AgeBandsForm
-from .models import LearningChallengePage
-from .starters import STARTERS, apply_starter
+from .models import LearningChallengePage, YearGroup
+from .starters import STARTERS, apply_starter, year_codes_of_bands
 
 
 def _is_superuser(user):
@@ -217,6 +217,9 @@ class NewChallengeFromStarterView(ChallengeCreateView):
                 parents = parents_for_new_challenges(request.user)
                 return _new_challenge_screen(request, parents, self.parent_page, form, status=400)
             age_bands = form.cleaned_bands()
+            self.page.year_groups = YearGroup.objects.filter(
+                code__in=year_codes_of_bands(age_bands)
+            )
         apply_starter(self.page, self.starter, age_bands)
         return super().get(request)
 

@@ -2,7 +2,6 @@
 hint, at the top of the Essentials tab. The editor's script keeps the first three items current as
 the teacher types; the rest follow each save."""
 
-from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 from .sizing import estimated_print_pages
@@ -38,9 +37,8 @@ class ReadinessPanel(Panel):
                     context["band_pages"] = max(
                         estimated_print_pages(challenge, band) for band in bands
                     )
-            if challenge.kind == Kind.WEEKLY and challenge.pk:
-                planner_url = reverse("challenges_week_planner", args=[challenge.pk])
-                context["week_planner_url"] = planner_url
+            # A submit button: the draft is saved first, then the planner opens (wagtail_hooks.py).
+            context["offers_week_planner"] = challenge.kind == Kind.WEEKLY
             context["embeddable"] = challenge.visibility == Visibility.PUBLIC
             context["visibility_label"] = Visibility(challenge.visibility).label
             return context

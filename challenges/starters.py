@@ -8,7 +8,7 @@ a teacher fills the days they need and no more.
 
 from django.utils.html import strip_tags
 
-from .vocabulary import ActivitySubject, AgeBand, Day, Kind
+from .vocabulary import AGE_BAND_OF_YEAR, ActivitySubject, AgeBand, Day, Kind
 
 WEEKDAYS = [Day.MONDAY, Day.TUESDAY, Day.WEDNESDAY, Day.THURSDAY, Day.FRIDAY]
 WEEKLY_SUBJECTS = [
@@ -99,6 +99,11 @@ EMPTY_ACTIVITY = {
     "video_url": "",
     "document": None,
 }
+
+
+def year_codes_of_bands(age_bands):
+    """The year groups a weekly project's bands stand for, ticked in the editor to begin with."""
+    return [code for code, band in AGE_BAND_OF_YEAR.items() if band in age_bands]
 
 
 def apply_starter(page, starter, age_bands=()):

@@ -140,6 +140,15 @@ def register_challenge_admin_urls():
     ]
 
 
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def open_week_planner_after_saving(request, page):
+    """The editor's "Save and open the week planner": saved like "Save draft", then the planner."""
+    if request.POST.get("open-week-planner") and page.specific_class is LearningChallengePage:
+        return redirect("challenges_week_planner", page.pk)
+    return None
+
+
 @hooks.register("register_page_header_buttons")
 def week_planner_in_page_header_buttons(page, user, view_name, next_url=None):
     """The editor's way to the week planner (the planner links back to the editor)."""

@@ -323,11 +323,15 @@ def _render(request, challenge, grid, errors=None, problem=None, locked=False, s
                 key = cell_key(day, subject, band)
                 value = grid.value(key) or {}
                 text = body_as_text(value.get("body"))
+                default_title = slot_title(day, subject)
+                # A title left as it came shows as the field's placeholder, and stays if left empty.
+                title = value.get("title", "")
+                title = "" if title == default_title else title
                 cells.append(
                     {
                         "key": key,
                         "label": _slot_label(day, subject, band),
-                        "title": data.get(f"{key}-title", value.get("title", "")),
+                        "title": data.get(f"{key}-title", title),
                         "text": data.get(f"{key}-body", text) if text is not None else None,
                         "formatted": value.get("body") if text is None else None,
                         "exists": bool(value),

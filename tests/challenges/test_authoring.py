@@ -98,6 +98,8 @@ def test_weekly_starter_makes_the_slots_of_every_band_ticked(client, library):
     page = response.context["form"].instance
     bands = [activity.value["age_band"] for activity in page.activities]
     assert len(bands) == 40 and bands.count("ks1") == 20 and bands.count("eyfs") == 20
+    # The bands' year groups come ticked; the teacher unticks any the project is not for.
+    assert [year.code for year in page.year_groups.all()] == ["N", "R", "1", "2"]
 
 
 def test_weekly_starter_without_a_band_asks_again_in_words(client, library):

@@ -1,15 +1,17 @@
-"""The week planner (issue 20) through Django's test client: the grid, typing in place, bands added,
-removed and copied, the editor's validation, permissions and locks. In Chromium:
-tests/browser/test_week_planner.py and tests/journeys/test_journey_1_weekly_project.py."""
+"""The week planner (issue 20) through Django's test client: the grid, typing in place, bands
+added, removed and copied, the editor's validation, permissions and locks. In Chromium:
+tests/browser/test_week_planner_in_browser.py, tests/journeys/test_journey_1_weekly_project.py."""
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.test.utils.form_data import querydict_from_html
 
 from challenges.models import LearningChallengePage
 from challenges.starters import weekly_slots
 from tests.factories import make_challenge
+from tests.home.test_workflow import stream_data
 
 
 def signed_in(user):
@@ -176,10 +178,18 @@ def test_a_locked_page_is_not_saved_and_the_text_stays(library, week):
 
 
 @pytest.mark.django_db
-def test_the_editor_links_to_the_planner(library, week):
-    html = (
-        signed_in(library.editor_a1)
-        .get(reverse("wagtailadmin_pages:edit", args=[week.pk]))
-        .content.decode()
-    )
-    assert html.count(f'href="{planner_url(week)}"') >= 2  # header button and readiness panel
+def test_the_editor_links_to_the_planner_and_saves_before_opening_it(library, week):
+    client = signed_in(library.editor_a1)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[week.pk])
+    html = client.get(edit_url).content.decode()
+    assert f'href="{planner_url(week)}"' in html  # the header's button
+    assert 'name="open-week-planner"' in html  # "Save and open the week planner"
+
+    data = querydict_from_html(html, form_id="page-edit-form")
+    for field, value in stream_data(latest(week)).items():
+        data[field] = value
+    data["summary"] = "Sea creatures all week."
+    data["open-week-planner"] = "1"
+    response = client.post(edit_url, data)
+    assert response.status_code == 302 and response["Location"] == planner_url(week)
+    assert latest(week).summary == "Sea creatures all week."

@@ -179,6 +179,13 @@ def _not_ready_message(form):
 class ChallengeCreateView(CreateView):
     """Wagtail's create view; a submit that fails only the submission rules saves the draft."""
 
+    def post(self, request, *args, **kwargs):
+        # An autosave and a click creating at once: one at a time under a parent, so the second
+        # sees the first's slug (and takes the next free one) instead of failing on it.
+        with transaction.atomic():
+            Page.objects.select_for_update().only("pk").get(pk=self.parent_page.pk)
+            return super().post(request, *args, **kwargs)
+
     def form_invalid(self, form):
         if self.expects_json_response or not _submission_blocked_only(form):
             return super().form_invalid(form)

@@ -177,7 +177,8 @@ class ChallengePageForm(WagtailAdminPageForm):
                           "hero_image_decorative"):  # fmt: skip
                 if field in cleaned_data:
                     setattr(instance, field, cleaned_data[field])
-            if instance.hero_image is not None and "hero_image_credit" in cleaned_data:
+            # An empty field keeps the image's own credit (typed when it was uploaded).
+            if instance.hero_image is not None and cleaned_data.get("hero_image_credit"):
                 instance.hero_image.credit = cleaned_data["hero_image_credit"]
             problems = submission_problems(
                 instance,

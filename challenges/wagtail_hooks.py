@@ -285,7 +285,11 @@ def register_adaptable_search_area():
 
 @hooks.register("insert_editor_js")
 def editor_js():
-    return format_html('<script src="{}" defer></script>', static("js/editor.js"))
+    return format_html(
+        '<script src="{}" defer></script><script src="{}" defer></script>',
+        static("js/editor.js"),
+        static("js/save_after_autosave.js"),
+    )
 
 
 @hooks.register("insert_global_admin_css")

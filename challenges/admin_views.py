@@ -18,11 +18,10 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from challenges.authoring.starters import STARTERS, apply_starter, year_codes_of_bands
+from challenges.forms import AgeBandsForm
+from challenges.models import LearningChallengePage, YearGroup
 from home.models import SchoolPage, TrustPage
-
-from .forms import AgeBandsForm
-from .models import LearningChallengePage, YearGroup
-from .starters import STARTERS, apply_starter, year_codes_of_bands
 
 
 def _is_superuser(user):

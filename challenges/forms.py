@@ -11,11 +11,10 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
+from challenges.authoring.starters import is_unused_slot
+from challenges.validation import problems_by_activity, submission_problems
+from challenges.vocabulary import AgeBand
 from home.models import SchoolPage, TrustPage
-
-from .starters import is_unused_slot
-from .validation import problems_by_activity, submission_problems
-from .vocabulary import AgeBand
 
 SUMMARY_LIMIT = 300  # the format's limit (DESIGN.md: summary, at most 300 characters)
 

@@ -8,7 +8,7 @@ a teacher fills the days they need and no more.
 
 from django.utils.html import strip_tags
 
-from .vocabulary import AGE_BAND_OF_YEAR, ActivitySubject, AgeBand, Day, Kind
+from challenges.vocabulary import AGE_BAND_OF_YEAR, ActivitySubject, AgeBand, Day, Kind
 
 WEEKDAYS = [Day.MONDAY, Day.TUESDAY, Day.WEDNESDAY, Day.THURSDAY, Day.FRIDAY]
 WEEKLY_SUBJECTS = [

@@ -23,9 +23,9 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from ..models import LearningChallengePage
-from ..starters import EMPTY_ACTIVITY, WEEKDAYS, WEEKLY_SUBJECTS, slot_title
-from ..vocabulary import ActivitySubject, AgeBand, Day
+from challenges.authoring.starters import EMPTY_ACTIVITY, WEEKDAYS, WEEKLY_SUBJECTS, slot_title
+from challenges.models import LearningChallengePage
+from challenges.vocabulary import ActivitySubject, AgeBand, Day
 
 BAND_ORDER = list(AgeBand.values)
 # Tags a body may hold and still be edited as plain text in a cell (paragraphs and line breaks).

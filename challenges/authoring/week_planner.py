@@ -2,9 +2,10 @@
 column group per age band), each slot's title and text edited in place.
 
 It saves a revision of the same page as the editor does: the same block validation as a draft
-save, the same permission and lock checks, one save per page at a time (challenges/admin_views.py),
-and the `after_edit_page` hooks. Activities outside the grid (no weekday, another subject, a
-second activity in one slot) are kept as they are and listed for the editor.
+save, the same permission and lock checks, one save per page at a time
+(challenges/admin_scope/views.py), and the `after_edit_page` hooks. Activities outside the grid
+(no weekday, another subject, a second activity in one slot) are kept as they are and listed for
+the editor.
 """
 
 import re

@@ -2,9 +2,9 @@
 read by its labels, and axe (WCAG A and AA) finds nothing on it."""
 
 from admin_helpers import sign_in
-from challenges.authoring.starters import weekly_slots
 from test_admin_accessibility import assert_no_violations, run_axe_on
 
+from challenges.authoring.starters import weekly_slots
 from challenges.models import LearningChallengePage
 from tests.factories import make_challenge
 

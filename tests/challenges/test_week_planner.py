@@ -3,12 +3,12 @@ added, removed and copied, the editor's validation, permissions and locks. In Ch
 tests/browser/test_week_planner_in_browser.py, tests/journeys/test_journey_1_weekly_project.py."""
 
 import pytest
-from challenges.authoring.starters import weekly_slots
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import querydict_from_html
 
+from challenges.authoring.starters import weekly_slots
 from challenges.models import LearningChallengePage
 from tests.factories import make_challenge
 from tests.home.test_workflow import stream_data

@@ -8,7 +8,7 @@ import segno
 from django.shortcuts import render
 from django.urls import reverse
 
-from .vocabulary import YEAR_GROUP_CHOICES
+from .family_view import family_view
 
 PREVIEW_MODES = [("", "Web page"), ("embed", "On a school website"), ("print", "Printed")]
 DEFAULT_ACCENT = "1d4f91"
@@ -29,6 +29,8 @@ def render_embed_preview(request, challenge):
         "challenge_url": _online_url(request, challenge),
         "print_url": "#",
         "image": image if image is not None and image.may_leave_instance else None,
+        "family": family_view(challenge),
+        "embed_path": "#",
     })  # fmt: skip
 
 
@@ -37,9 +39,9 @@ def render_print_preview(request, challenge):
     image = challenge.hero_image
     return render(request, "embed/print.html", {
         "page": challenge,
+        "family": family_view(challenge),
         "activities": [block.value for block in challenge.activities],
-        "year": None,
-        "years": YEAR_GROUP_CHOICES,
+        "print_path": "#",
         "with_images": True,
         "image": image if image is not None and image.may_leave_instance else None,
         "online_url": url,

@@ -10,8 +10,8 @@ import math
 
 from django.utils.html import strip_tags
 
+from . import family_view
 from .starters import is_unused_slot
-from .vocabulary import AgeBand
 
 # The print view, in lines of 11 pt body text.
 PRINT_CHARACTERS_PER_LINE = 100
@@ -67,7 +67,7 @@ def activities_for_band(challenge, band=None):
         for block in challenge.activities
         if block.block_type == "activity" and not is_unused_slot(block.value)
     ]
-    return [value for value in values if band is None or value["age_band"] in (band, AgeBand.ALL)]
+    return family_view.activities_for_band(values, band)
 
 
 def estimated_print_lines(challenge, band=None, with_images=True):

@@ -3,12 +3,13 @@
 import segno
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from library.http import absolute_url, uuid_or_404
 
+from ..family_view import family_view
 from ..models import LearningChallengePage
-from ..vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, AgeBand
 
 
 @require_safe
@@ -22,19 +23,14 @@ def print_view(request, uid):
     ).first()
     if challenge is None:
         raise Http404
-    year = request.GET.get("year", "")
-    band = AGE_BAND_OF_YEAR.get(year.upper(), AgeBand.KS3_PLUS if year.isdigit() else None)
-    activities = [
-        block.value for block in challenge.activities
-        if band is None or block.value["age_band"] in (band, AgeBand.ALL)
-    ]  # fmt: skip
+    family = family_view(challenge, request.GET.get("year"))
     with_images = request.GET.get("images") != "0"
     url = absolute_url(request, challenge)
     response = render(request, "embed/print.html", {
         "page": challenge,
-        "activities": activities,
-        "year": dict(YEAR_GROUP_CHOICES).get(year.upper()),
-        "years": YEAR_GROUP_CHOICES,
+        "family": family,
+        "activities": family.activities,
+        "print_path": reverse("challenge_print", args=[challenge.uid]),
         "with_images": with_images,
         "image": challenge.hero_image if with_images and challenge.hero_image else None,
         "online_url": url,

@@ -29,6 +29,7 @@ from .. import visibility
 from ..admin_viewer import current_viewer
 from ..blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
 from ..channels.panels import EmbedSnippetsPanel
+from ..family_view import family_view
 from ..forms import ChallengePageForm
 from ..licences import LICENCE_CHOICES, adaptation_licence_error, licence_for
 from ..previews import PREVIEW_MODES, render_embed_preview, render_print_preview
@@ -471,6 +472,11 @@ class LearningChallengePage(Page):
         if not visibility.can_view(request.user, self):
             raise Http404  # a challenge the viewer may not see looks exactly like a missing one
         return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["family"] = family_view(self, request.GET.get("year"))
+        return context
 
     preview_modes = PREVIEW_MODES
     default_preview_mode = ""

@@ -60,10 +60,11 @@ def minutes(value):
 
 
 @register.filter
-def activity_labels(activity):
-    """Day, subject, age band and screen use of an activity, as short labels."""
+def activity_labels(activity, omit=""):
+    """Day, subject, age band and screen use of an activity, as short labels (`"day"`: without
+    the day, for an activity listed under its day's heading)."""
     labels = []
-    if activity.get("day"):
+    if activity.get("day") and omit != "day":
         labels.append(Day(activity["day"]).label)
     if activity.get("subject"):
         labels.append(ActivitySubject(activity["subject"]).label)

@@ -45,6 +45,8 @@ def render_print_preview(request, challenge):
         "with_images": True,
         "image": image if image is not None and image.may_leave_instance else None,
         "online_url": url,
-        "qr_svg": segno.make(url, error="m").svg_inline(scale=3, dark="#000", light="#fff"),
+        "qr_svg": segno.make(url, error="m").svg_inline(
+            scale=3, dark="#000", light="#fff", omitsize=True
+        ),
         "contact": challenge.school or challenge.trust,
     })  # fmt: skip

@@ -44,4 +44,10 @@ def print_view(request, uid):
 
 
 def qr_svg(url):
-    return segno.make(url, error="m").svg_inline(scale=3, dark="#000", light="#fff", title="")
+    return segno.make(url, error="m").svg_inline(
+        scale=3,
+        dark="#000",
+        light="#fff",
+        title="",
+        omitsize=True,  # a viewBox: CSS scales it
+    )

@@ -113,6 +113,10 @@ def test_print_view_fits_a_390_px_phone(live_server, page, console, axe_path, we
     assert widths["scroll"] == widths["inner"], f"the print view scrolls sideways: {widths}"
     qr = page.locator(".qr svg").bounding_box()
     assert qr["x"] + qr["width"] <= PHONE["width"], qr
+    drawn = page.locator(".qr svg path").first.bounding_box()  # the code's white square
+    assert drawn["width"] <= qr["width"] + 1 and drawn["height"] <= qr["height"] + 1, (
+        f"the QR code is cut off, not scaled: {drawn} in {qr}"
+    )
     controls = ".choose select, .choose button, .choose label.check"
     assert page.locator(controls).count() == 3
     assert not small_targets(page, controls)
@@ -134,8 +138,8 @@ def test_one_print_action_applies_a_new_choice_then_prints(live_server, page, co
     page.wait_for_function("() => window.__printed === 1")
     assert page.url.endswith("?year=R")
     assert page.locator(".activities > li").count() == 22
-    assert "EYFS" in page.locator(".activities").inner_text()
-    assert "KS1" not in page.locator(".activities").inner_text()
+    printout = " ".join(page.locator(".activities").all_inner_texts())
+    assert "EYFS" in printout and "KS1" not in printout
 
     page.get_by_role("button", name="Print").click()
     page.wait_for_function("() => window.__printed === 2")

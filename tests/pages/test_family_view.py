@@ -245,3 +245,11 @@ def test_a_cached_copy_for_every_band_never_answers_a_chosen_year(weekly, view):
         assert all(title in titles for title in KS1_AND_ALL)
     again = client.get(path, HTTP_USER_AGENT=BROWSER)
     assert all(title in again.content.decode() for title in EYFS)
+
+
+def test_the_embed_opens_the_full_page_with_the_same_choice(weekly):
+    html = get(f"/embed/challenges/{weekly.uid}/", year="R")
+
+    full_page = html.find("a", string="Open full page")["href"]
+    assert full_page == f"http://testserver{weekly.url}?year=R"
+    assert days_of(get(weekly.url, year="R")) == days_of(html)

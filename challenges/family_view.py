@@ -7,7 +7,14 @@ all-ages activities); the page, the embed, the print view and the editor's size 
 
 from dataclasses import dataclass, field
 
-from .vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, ActivitySubject, AgeBand, Day, Kind
+from challenges.vocabulary import (
+    AGE_BAND_OF_YEAR,
+    YEAR_GROUP_CHOICES,
+    ActivitySubject,
+    AgeBand,
+    Day,
+    Kind,
+)
 
 YEAR_LABELS = dict(YEAR_GROUP_CHOICES)
 SUBJECT_ORDER = {subject: index for index, subject in enumerate(ActivitySubject.values)}

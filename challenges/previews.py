@@ -8,7 +8,7 @@ import segno
 from django.shortcuts import render
 from django.urls import reverse
 
-from .family_view import family_view
+from challenges.family_view import family_view
 
 PREVIEW_MODES = [("", "Web page"), ("embed", "On a school website"), ("print", "Printed")]
 DEFAULT_ACCENT = "1d4f91"

@@ -6,10 +6,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from challenges.family_view import family_view
+from challenges.models import LearningChallengePage
 from library.http import absolute_url, uuid_or_404
-
-from ..family_view import family_view
-from ..models import LearningChallengePage
 
 
 @require_safe

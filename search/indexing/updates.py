@@ -12,7 +12,7 @@ logger = logging.getLogger("search")
 
 
 def _each_index(page_ids, method, *args):
-    """The write in every index; one that fails is recorded and replayed (search/pending.py)."""
+    """The write in every index; one that fails is recorded and replayed (indexing/pending.py)."""
     for implementation in indexes():
         pending.write(
             implementation, page_ids, lambda impl=implementation: getattr(impl, method)(*args)

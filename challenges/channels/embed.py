@@ -6,6 +6,7 @@ session, so no cookie is read or set whatever the visitor's browser sends.
 
 import hashlib
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from challenges.channels.http_cache import conditional
 from challenges.embed_stats.counter import record_embed_view
+from challenges.family_view import family_view
 from challenges.models import LearningChallengePage
 from challenges.visibility import anonymous
 from home.models import HEX_COLOUR
@@ -49,16 +51,28 @@ def theme_css(request, accent):
     return response
 
 
+# What a choice of year keeps of the embed's address: the school's theme.
+KEPT_PARAMETERS = ("school", "accent")
+
+
 def _embed_context(request, challenge):
     accent = accent_for(request, challenge)
     image = challenge.hero_image
+    family = family_view(challenge, request.GET.get("year"))
+    path = reverse("embed_challenge", args=[challenge.uid])
+    keep = [(name, request.GET[name]) for name in KEPT_PARAMETERS if request.GET.get(name)]
     return {
         "page": challenge,
         "accent": accent,
         "theme_url": reverse("embed_theme", args=[accent]),
         "challenge_url": absolute_url(request, challenge),
-        "print_url": absolute(request, reverse("challenge_print", args=[challenge.uid])),
+        "print_url": absolute(request, reverse("challenge_print", args=[challenge.uid]))
+        + family.query,
         "image": image if image is not None and image.may_leave_instance else None,
+        "family": family,
+        "embed_path": path,
+        "keep": keep,
+        "every_url": f"{path}?{urlencode(keep)}" if keep else path,
     }
 
 

@@ -3,10 +3,11 @@
 import segno
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from challenges.family_view import family_view
 from challenges.models import LearningChallengePage
-from challenges.vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, AgeBand
 from library.http import absolute_url, uuid_or_404
 
 
@@ -21,19 +22,14 @@ def print_view(request, uid):
     ).first()
     if challenge is None:
         raise Http404
-    year = request.GET.get("year", "")
-    band = AGE_BAND_OF_YEAR.get(year.upper(), AgeBand.KS3_PLUS if year.isdigit() else None)
-    activities = [
-        block.value for block in challenge.activities
-        if band is None or block.value["age_band"] in (band, AgeBand.ALL)
-    ]  # fmt: skip
+    family = family_view(challenge, request.GET.get("year"))
     with_images = request.GET.get("images") != "0"
     url = absolute_url(request, challenge)
     response = render(request, "embed/print.html", {
         "page": challenge,
-        "activities": activities,
-        "year": dict(YEAR_GROUP_CHOICES).get(year.upper()),
-        "years": YEAR_GROUP_CHOICES,
+        "family": family,
+        "activities": family.activities,
+        "print_path": reverse("challenge_print", args=[challenge.uid]),
         "with_images": with_images,
         "image": challenge.hero_image if with_images and challenge.hero_image else None,
         "online_url": url,
@@ -47,4 +43,10 @@ def print_view(request, uid):
 
 
 def qr_svg(url):
-    return segno.make(url, error="m").svg_inline(scale=3, dark="#000", light="#fff", title="")
+    return segno.make(url, error="m").svg_inline(
+        scale=3,
+        dark="#000",
+        light="#fff",
+        title="",
+        omitsize=True,  # a viewBox: CSS scales it
+    )

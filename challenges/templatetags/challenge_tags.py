@@ -13,8 +13,10 @@ register = template.Library()
 
 
 def _cards(queryset):
-    return queryset.select_related("school", "trust", "hero_image").order_by(
-        "-first_published_at", "pk"
+    return (
+        queryset.select_related("school", "trust", "hero_image")
+        .prefetch_related("year_groups")
+        .order_by("-first_published_at", "pk")
     )
 
 
@@ -59,10 +61,25 @@ def minutes(value):
 
 
 @register.filter
-def activity_labels(activity):
-    """Day, subject, age band and screen use of an activity, as short labels."""
+def year_span(year_groups):
+    """Year groups as a family reads them: "Reception to Year 2", "Year 1, Year 3 to Year 6"."""
+    runs = []
+    for year in sorted(year_groups, key=lambda year: year.sort_order):
+        if runs and year.sort_order == runs[-1][-1].sort_order + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(
+        run[0].name if len(run) == 1 else f"{run[0].name} to {run[-1].name}" for run in runs
+    )
+
+
+@register.filter
+def activity_labels(activity, omit=""):
+    """Day, subject, age band and screen use of an activity, as short labels (`"day"`: without
+    the day, for an activity listed under its day's heading)."""
     labels = []
-    if activity.get("day"):
+    if activity.get("day") and omit != "day":
         labels.append(Day(activity["day"]).label)
     if activity.get("subject"):
         labels.append(ActivitySubject(activity["subject"]).label)

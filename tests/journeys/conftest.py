@@ -1,16 +1,17 @@
-"""Journey tests (JOURNEYS.md) run in Chromium like tests/browser, with the same fixtures: each is
-marked `browser`, runs on a transactional database with serialized rollback, and after the rest."""
+"""Journeys (JOURNEYS.md) are browser tests: real Chromium, the browser suite's fixtures, and the
+same rules (marked `browser`, transactional with serialized rollback, run after the other tests)."""
 
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401 (fixtures)
+from tests.browser.conftest import (  # noqa: F401 (fixtures, found by pytest by name)
     _allow_async_unsafe,
     axe_path,
     browser,
     console,
     page,
+    realistic_library,
 )
 
 HERE = Path(__file__).resolve().parent

@@ -16,7 +16,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -237,7 +237,12 @@ def background_threshold():
 @require_http_methods(["POST"])
 def import_confirm(request):
     token = request.POST.get("token", "")
-    school = _school_for(request, request.POST.get("school"))
+    school_id = request.POST.get("school", "")
+    if not (school_id.isascii() and school_id.isdigit()):  # "abc", "" and "9.0" were a 500
+        return HttpResponseBadRequest(
+            "Choose one of your schools to import into.", content_type="text/plain; charset=utf-8"
+        )
+    school = _school_for(request, int(school_id))
     follow = request.POST.get("follow") == "1"
     upload = _Upload(request, token)
     path = _stored_upload(request, token)

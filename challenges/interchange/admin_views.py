@@ -6,11 +6,9 @@ kept in the uploader's session, so nobody else can import (or read) it.
 """
 
 import os
-import secrets
 import tempfile
 import uuid
 from contextlib import contextmanager
-from pathlib import Path
 
 from django import forms
 from django.conf import settings
@@ -40,17 +38,17 @@ from .importer import (
 )
 from .package import ZipPackage, write_package
 from .tasks import get_status, import_package_task, set_status
+from .uploads import (
+    check_room_for,
+    hand_to_background,
+    new_token,
+    remove_abandoned_uploads,
+    upload_folder,
+)
 from .validate import InterchangeError
 
 SESSION_KEY = "interchange_uploads"
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
-
-
-def upload_folder():
-    folder = Path(getattr(settings, "INTERCHANGE_UPLOAD_DIR", "") or tempfile.gettempdir())
-    folder = folder / "lcl-interchange-uploads"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
 
 
 # Export -----------------------------------------------------------------------------------------
@@ -140,8 +138,16 @@ def import_upload(request):
     if not importable_schools(request.user):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST":
+        remove_abandoned_uploads()
     if request.method == "POST" and form.is_valid():
-        token = secrets.token_hex(16)
+        try:
+            check_room_for(request.user, form.cleaned_data["package"].size)
+        except ValidationError as error:
+            form.add_error("package", error)
+            context = {"form": form}
+            return TemplateResponse(request, "challenges/admin/interchange_import.html", context)
+        token = new_token(request.user)
         path = upload_folder() / f"{token}.zip"
         with open(path, "wb") as target:
             for chunk in form.cleaned_data["package"].chunks():
@@ -261,7 +267,8 @@ def import_confirm(request):
         set_status(
             token, state="queued", done=0, total=size, user=request.user.pk, school=school.pk
         )
-        import_package_task.enqueue(token, str(path), school.pk, request.user.pk, follow)
+        queued = hand_to_background(path)
+        import_package_task.enqueue(token, str(queued), school.pk, request.user.pk, follow)
         return redirect("interchange_import_status", token)
     return _import(request, upload, school, follow)
 

@@ -5,7 +5,7 @@ from admin_helpers import sign_in, sign_out
 
 from home.models import Role, RoleInvitation
 from home.roles import role_group
-from tests.factories import make_user
+from tests.factories import SchoolPageFactory, make_user
 
 
 def test_roles_start_on_nothing_and_a_trust_admin_is_confirmed(live_server, page, library):
@@ -49,3 +49,20 @@ def test_an_existing_account_accepts_its_invitation(live_server, page, library):
     page.get_by_text("You are now School editor of Aspen Primary.").wait_for()
     assert not RoleInvitation.objects.exists()
     assert library.editor_c1.groups.filter(library_role__page=library.school_a2).exists()
+
+
+def test_the_people_table_fits_a_1366_pixel_screen(live_server, page, library):
+    admin = make_user("admin_a", role_group(library.trust_a, Role.Kind.TRUST_ADMIN))
+    long_name = "St Bartholomew's Church of England Voluntary Aided Primary School and Nursery"
+    school = SchoolPageFactory(parent=library.trust_a, title=long_name, slug="st-barts")
+    teacher = make_user("long.name.teacher", role_group(school, Role.Kind.SCHOOL_EDITOR))
+    teacher.email = "a.very.long.address.for.a.teacher@st-bartholomews-primary.example.org"
+    teacher.first_name, teacher.last_name = "Bartholomew-Alexander", "Featherstonehaugh-Smythe"
+    teacher.save()
+    page.set_viewport_size({"width": 1366, "height": 768})
+    sign_in(page, live_server, admin)
+    page.goto(f"{live_server.url}/admin/trust/{library.trust_a.pk}/")
+    table = page.locator("section[aria-labelledby=people-heading] table")
+    overflow = table.evaluate("table => table.getBoundingClientRect().right - window.innerWidth")
+    assert overflow <= 0, f"the people table runs {overflow:.0f} px past a 1366 px screen"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366

@@ -20,9 +20,9 @@ from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_POST
 
 # The fetcher's rules for a partner's address: a leaf module, allowed by the import contracts.
-from challenges.interchange.addresses import RefusedURL, checked_partner_address, same_site
+from library.outbound.addresses import RefusedURL, checked_partner_address, same_site
 
-from .models import (
+from home.models import (
     PartnerLibrary,
     Partnership,
     PartnerToken,

@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 
-from ..media_checks import check_document_upload
-from .validate import InterchangeError
+from challenges.interchange.validate import InterchangeError
+from challenges.media.checks import check_document_upload
 
 # Pillow format -> the extension an asset of that format must carry.
 IMAGE_FORMATS = {"JPEG": {"jpg", "jpeg"}, "PNG": {"png"}, "WEBP": {"webp"}, "GIF": {"gif"}}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from .serialise import FORMAT, FORMAT_MAJOR, PACKAGE_FORMAT
+from challenges.interchange.serialise import FORMAT, FORMAT_MAJOR, PACKAGE_FORMAT
 
 MAJOR_DIGITS = 6  # a longer major version is no version this library will ever read
 

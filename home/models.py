@@ -532,3 +532,30 @@ class PartnerLibrary(models.Model):
     @classmethod
     def of_trusts(cls, trust_ids):
         return cls.objects.filter(trust_id__in=trust_ids).select_related("trust")
+
+
+class RoleInvitation(models.Model):
+    """A role offered to an account that already exists (a teacher of another trust, say): it is
+    theirs only once they accept it, and until then no trust lists them by name."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_invitations"
+    )
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="invitations")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role"], name="one_invitation_per_role")
+        ]
+
+    def __str__(self):
+        return f"{self.role} offered to {self.user}"
+
+    def accept(self):
+        with transaction.atomic():
+            self.user.groups.add(self.role.group)
+            self.delete()

@@ -68,6 +68,11 @@ def register_trust_admin_urls():
              name="trust_admin_edit_library"),
         path(base + "libraries/<int:library_id>/delete/", views.delete_library,
              name="trust_admin_delete_library"),
+        path("invitations/", views.role_invitations, name="role_invitations"),
+        path("invitations/<int:invitation_id>/accept/", views.answer_role_invitation,
+             {"answer": "accept"}, name="role_invitation_accept"),
+        path("invitations/<int:invitation_id>/decline/", views.answer_role_invitation,
+             {"answer": "decline"}, name="role_invitation_decline"),
     ]  # fmt: skip
 
 

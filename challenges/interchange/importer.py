@@ -43,6 +43,7 @@ from challenges.models import (
     Theme,
     YearGroup,
 )
+from challenges.richtext import portable_rich_text
 from home.models import Role, SchoolPage, TrustPage
 
 logger = logging.getLogger(__name__)
@@ -517,7 +518,7 @@ def _apply_document(page, document, media, terms):
             "subject": activity["subject"],
             "age_band": activity["age_band"],
             "needs_screen": activity["needs_screen"],
-            "body": activity["body"],
+            "body": portable_rich_text(activity["body"]),
             "video_url": activity["video_url"],
             "document": media[activity["document"]["asset"]].pk if activity["document"] else None,
         }
@@ -530,7 +531,7 @@ def _apply_document(page, document, media, terms):
         activities.append({"type": "activity", "value": value})
     page.activities = activities
     for name in LearningChallengePage.RICH_TEXT_FIELDS:
-        setattr(page, name, document[name])
+        setattr(page, name, portable_rich_text(document[name]))
     page.share_how = document["share_how"]
     page.share_hashtag = document["share_hashtag"]
     page.licence = document["licence"]

@@ -13,6 +13,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from challenges.interchange.serialise import FORMAT, FORMAT_MAJOR, PACKAGE_FORMAT
 
+MAJOR_DIGITS = 6  # a longer major version is no version this library will ever read
+
 SCHEMA_PATH = Path(__file__).parent / "schema" / "v1.json"
 MAX_DEPTH = 16  # the format itself nests 5 deep
 MAX_JSON_BYTES = 1024 * 1024
@@ -83,9 +85,11 @@ def _check_format(document, expected, what):
         raise DocumentRefused(f"{what} is not a learning challenge {_kind(expected)}.")
     version = document.get("format_version")
     major = str(version).split(".", 1)[0] if version is not None else ""
-    if not major.isdigit():
+    # ASCII digits only ("²" is a digit to str.isdigit but not to int), and short enough to read.
+    if not (major.isascii() and major.isdigit()):
         raise DocumentRefused(f"{what} does not say which version of the format it uses.")
-    if int(major) != FORMAT_MAJOR:
+    if len(major) > MAJOR_DIGITS or int(major) != FORMAT_MAJOR:
+        major = major if len(major) <= MAJOR_DIGITS else f"{major[:MAJOR_DIGITS]}…"
         raise DocumentRefused(
             f"{what} uses version {major} of the learning challenge format; this library reads "
             f"version {FORMAT_MAJOR}. Ask the sender for a version {FORMAT_MAJOR} export."

@@ -14,9 +14,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
 from wagtail.models import Page, Revision
+from wagtail.rich_text import expand_db_html
 
 from challenges.interchange.importer import exportable_challenges
-from challenges.models import ChallengeDocument, ChallengeImage
+from challenges.models import ChallengeDocument, ChallengeImage, LearningChallengePage
+from tests.factories import make_challenge
 from tests.interchange.conftest import edit_document, package_bytes, png_bytes, rewrite_package
 
 UID = "00000000-0000-4000-8000-000000000001"
@@ -163,6 +165,34 @@ def bomb_asset(entries):
     replace_asset(entries, ".pdf", b"%PDF-1.4\n" + b"\x00" * 9_000_000)
 
 
+def corrupt_manifest(compression):
+    """The package with manifest.json compressed as given and its compressed bytes garbled (the
+    entry's directory and sizes intact), so inflating it fails in zlib or lzma itself."""
+
+    def build(base):
+        with zipfile.ZipFile(io.BytesIO(base)) as source:
+            entries = [(info.filename, source.read(info)) for info in source.infolist()]
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+            for name, data in entries:
+                archive.writestr(
+                    name, data, compress_type=compression if name == "manifest.json" else None
+                )
+        data = bytearray(out.getvalue())
+        with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+            info = archive.getinfo("manifest.json")
+        name_length, extra_length = struct.unpack(
+            "<HH", data[info.header_offset + 26 : info.header_offset + 30]
+        )
+        start = info.header_offset + 30 + name_length + extra_length
+        # Deflate: block type 11 is invalid. LZMA: keep its 4-byte header and 5 property bytes.
+        skip = 0 if compression == zipfile.ZIP_DEFLATED else 9
+        data[start + skip : start + skip + 16] = b"\xff" * 16
+        return bytes(data)
+
+    return build
+
+
 CASES = [
     # Paths that reach outside the package, in every form.
     ("dot-dot", lambda b: with_entry(b, "../evil.json"), "points outside the package"),
@@ -213,6 +243,28 @@ CASES = [
     ("document v2", set_field(["format_version"], "2.1"), "uses version 2"),
     ("document v0", set_field(["format_version"], "0.9"), "uses version 0"),
     ("no version", doc_change(lambda d: d.pop("format_version")), "does not say which version"),
+    (
+        "superscript version",
+        set_field(["format_version"], "\u00b2.0"),
+        "does not say which version",
+    ),
+    (
+        "superscript manifest version",
+        set_manifest(lambda m: m.update(format_version="\u00b2.0")),
+        "does not say which version",
+    ),
+    (
+        "5,000-digit version",
+        set_field(["format_version"], "1" * 5000 + ".0"),
+        "uses version 111111… of the learning challenge format",
+    ),
+    (
+        "5,000-digit manifest version",
+        set_manifest(lambda m: m.update(format_version="9" * 5000)),
+        "uses version 999999… of the learning challenge format",
+    ),
+    ("corrupt deflate", corrupt_manifest(zipfile.ZIP_DEFLATED), "manifest.json is damaged"),
+    ("corrupt LZMA", corrupt_manifest(zipfile.ZIP_LZMA), "manifest.json is damaged"),
     (
         "unknown field",
         set_field(["script"], "alert(1)"),
@@ -290,6 +342,13 @@ CASES = [
         entries_change(lambda e: replace_asset(e, ".pdf", b"a\x00b", ".txt")),
         "its contents are not",
     ),
+    (
+        "HTML in txt",
+        entries_change(
+            lambda e: replace_asset(e, ".pdf", b"<html><script>alert(1)</script></html>", ".txt")
+        ),
+        "its contents are not a .txt document",
+    ),
     # Content this library cannot take.
     ("no-derivatives licence", set_field(["licence"], "CC-BY-ND-4.0"), "does not allow adapted"),
     (
@@ -364,3 +423,36 @@ def test_the_unaltered_package_imports(base_package, rich_library, tmp_path):
     out = io.StringIO()
     call_command("import_challenges", str(path), "--into", "beech", stdout=out)
     assert "3 created" in out.getvalue()
+
+
+def test_imported_rich_text_keeps_internal_links_only_as_absolute_hrefs(
+    base_package, rich_library, tmp_path
+):
+    """A package naming this library's pages and documents by id (`linktype`, `id`) would have
+    the importer's own draft link to other trusts' drafts; those attributes are dropped and
+    absolute hrefs travel as they are."""
+    draft = make_challenge(rich_library.school_c1, "otterwhisper draft", "school", publish=False)
+    document = ChallengeDocument.objects.first()
+
+    def internal_links(document_json):
+        document_json["support_ideas"] = (
+            f'<p><a linktype="page" id="{draft.pk}">pagelink</a> '
+            '<a href="https://partner.example/trust/school/bugs/">partner</a></p>'
+        )
+        document_json["activities"][0]["body"] = (
+            f'<p><a linktype="document" id="{document.pk}">doclink</a></p>'
+        )
+
+    path = tmp_path / "links.zip"
+    path.write_bytes(doc_change(internal_links)(base_package))
+    call_command("import_challenges", str(path), "--into", "beech", stdout=io.StringIO())
+
+    imported = LearningChallengePage.objects.get(
+        title="Bug hotel builders", path__startswith=rich_library.school_b1.path
+    )
+    stored = imported.support_ideas + imported.activities[0].value["body"].source
+    assert "linktype" not in stored and f'id="{draft.pk}"' not in stored
+    assert 'href="https://partner.example/trust/school/bugs/"' in imported.support_ideas
+    # What the importer's draft renders: no link to the other trust's draft or the document.
+    rendered = expand_db_html(imported.support_ideas + imported.activities[0].value["body"].source)
+    assert draft.slug not in rendered and document.url not in rendered

@@ -14,6 +14,7 @@ and `read_asset(filename, cap)` (bytes). `ZipPackage` is one; a partner's API cl
 
 import hashlib
 import logging
+import uuid
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -488,6 +489,12 @@ def _lineage(document, source_instance, mode):
     }
 
 
+def _activity_id(document, activity, number):
+    """The activity's own id (format 1.1); a 1.0 document's activities get ids derived from the
+    challenge and their position, so each version of it matches the one before."""
+    return activity.get("id") or str(uuid.uuid5(uuid.UUID(document["uid"]), f"activity-{number}"))
+
+
 def _apply_document(page, document, media, terms):
     """Every content field of the document onto `page` (not saved)."""
 
@@ -510,7 +517,7 @@ def _apply_document(page, document, media, terms):
     page.outcomes = [{"type": "outcome", "value": text} for text in document["outcomes"]]
     page.materials = [{"type": "material", "value": dict(item)} for item in document["materials"]]
     activities = []
-    for activity in document["activities"]:
+    for number, activity in enumerate(document["activities"]):
         image = activity["image"]
         value = {
             "title": activity["title"],
@@ -528,7 +535,9 @@ def _apply_document(page, document, media, terms):
                 "alt_text": "" if image["decorative"] else image["alt"],
                 "decorative": image["decorative"],
             }
-        activities.append({"type": "activity", "value": value})
+        activities.append(
+            {"type": "activity", "value": value, "id": _activity_id(document, activity, number)}
+        )
     page.activities = activities
     for name in LearningChallengePage.RICH_TEXT_FIELDS:
         setattr(page, name, document[name])

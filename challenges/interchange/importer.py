@@ -179,11 +179,16 @@ class ImportPlan:
         return lines
 
 
-def _previous_imports(school, uids):
-    """Challenges in the school already imported from these uids, by origin uid."""
+def _previous_imports(school, uids, source_instance):
+    """Challenges in the school already imported from these uids at this source, by origin uid.
+    An original is (source, uid): a package can never claim a local adaptation, or another
+    source's import, as an earlier copy of its own challenge."""
     found = {}
     for page in LearningChallengePage.objects.child_of(school).filter(adapted_from__isnull=False):
-        origin = (page.adapted_from or {}).get("uid")
+        lineage = page.adapted_from or {}
+        origin = lineage.get("uid")
+        if "source" not in lineage or lineage["source"] != source_instance:
+            continue
         if origin in uids and origin not in found:
             found[origin] = page
     return found
@@ -230,7 +235,7 @@ def plan_import(source, school, check_assets=True, keep_identity=False):
             str(page.uid): page for page in LearningChallengePage.objects.filter(uid__in=uids)
         }
     else:
-        previous = _previous_imports(school, set(uids))
+        previous = _previous_imports(school, set(uids), manifest.get("source_instance", ""))
     rows = []
     assets = {}
     for uid in uids:

@@ -7,8 +7,11 @@ from ..models import LearningChallengePage
 
 def _published_adaptations(uids):
     # A school counts once its adaptation is published: drafts come and go while people try.
-    return LearningChallengePage.objects.live().filter(
-        adapted_from__uid__in=[str(uid) for uid in uids]
+    # Copies imported from elsewhere name their source's challenge, never one here.
+    return (
+        LearningChallengePage.objects.live()
+        .filter(adapted_from__uid__in=[str(uid) for uid in uids])
+        .exclude(adapted_from__has_key="source")
     )
 
 

@@ -58,9 +58,9 @@ MANY_FIELDS = {"year_groups", "subjects", "themes"}
 def comparable(page, name):
     """A field's value in a form that compares equal when the content is the same."""
     if name in STREAM_FIELDS:
-        raw = getattr(page, name).get_prep_value()
         # Block ids differ between copies; the content is what matters.
-        return json.dumps([{k: v for k, v in b.items() if k != "id"} for b in raw], sort_keys=True)
+        values = [value for _, value in _stream_values(getattr(page, name))]
+        return json.dumps(values, sort_keys=True, default=str)
     if name in MANY_FIELDS:
         return sorted(str(item) for item in getattr(page, name).all())
     return getattr(page, name)
@@ -209,7 +209,13 @@ def _activities(page):
     """[(id, stored value)] of a page's activities, the value as stored (comparable as is)."""
     if page is None:
         return []
-    return [(block["id"], block["value"]) for block in page.activities.get_prep_value()]
+    return _stream_values(page.activities)
+
+
+def _stream_values(stream):
+    """[(id, value)] normalised: a stream read lazily from a revision stores sparse values, a
+    stream whose blocks were read stores every key; compared raw they would differ."""
+    return [(child.id, child.block.get_prep_value(child.value)) for child in stream]
 
 
 @dataclass

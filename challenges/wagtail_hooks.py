@@ -31,7 +31,9 @@ from .embed_stats.report import may_see_report
 from .embed_stats.views import embed_views_report
 from .models import LearningChallengePage, Subject, Theme
 from .sharing.adapt import adapt_view, adaptable_search, user_may_adapt
-from .sharing.upstream_views import update_detail, updates_index
+from .sharing.notify import changed_count_phrase
+from .sharing.upstream import pending_updates
+from .sharing.upstream_views import check_library_now, update_detail, updates_index
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -201,7 +203,39 @@ def register_adapt_admin_urls():
         path("challenges/updates/", updates_index, name="challenges_upstream_index"),
         path("challenges/to-adapt/", adaptable_search, name="challenges_adaptable_search"),
         path("challenges/<int:page_id>/upstream/", update_detail, name="challenges_upstream"),
+        path(
+            "challenges/partner-libraries/<int:library_id>/check/",
+            check_library_now,
+            name="challenges_check_library",
+        ),
     ]
+
+
+class FollowedChangesPanel(Component):
+    """The dashboard tells an adapting school's editors that originals they follow changed."""
+
+    name = "followed_changes"
+    order = 20
+    template_name = "challenges/admin/followed_changes_panel.html"
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "count": self.count,
+            "phrase": changed_count_phrase(self.count),
+            "url": reverse("challenges_upstream_index"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_followed_changes_panel(request, panels):
+    if not user_may_adapt(request.user):
+        return
+    count = len(pending_updates(request.user))
+    if count:
+        panels.insert(0, FollowedChangesPanel(count))
 
 
 class UpstreamMenuItem(MenuItem):

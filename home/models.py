@@ -486,6 +486,9 @@ class PartnerLibrary(models.Model):
     token_saved_at = models.DateTimeField(null=True, blank=True)
     last_checked_at = models.DateTimeField(null=True, blank=True)
     last_problem = models.TextField(blank=True, help_text="Why the last check for updates failed.")
+    last_arrived = models.PositiveIntegerField(
+        default=0, help_text="How many newer versions the last check for updates brought."
+    )
 
     class Meta:
         ordering = ["label"]

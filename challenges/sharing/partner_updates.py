@@ -22,14 +22,18 @@ def _known_version(lineage):
     return max(int(lineage.get("version") or 0), int(received))
 
 
+def _open_source(base_url, token):
+    client = PartnerClient(base_url, token, timeout=settings.INTERCHANGE_PARTNER_TIMEOUT)
+    return PartnerSource(client)
+
+
 def ask_partner(base_url, token, followed):
     """Import the newer versions the partner at `base_url` lists for the `followed` copies;
     returns how many arrived. Raises InterchangeError, in a teacher's words, when it cannot."""
     followed = list(followed)
     if not followed:
         return 0
-    client = PartnerClient(base_url, token, timeout=settings.INTERCHANGE_PARTNER_TIMEOUT)
-    source = PartnerSource(client)
+    source = _open_source(base_url, token)
     arrived = 0
     try:
         versions = {entry["uid"]: entry["version"] for entry in source.manifest["challenges"]}
@@ -51,6 +55,26 @@ def followed_from(library):
     return following().descendant_of(library.trust).filter(adapted_from__source=library.base_url)
 
 
+def check_library(library, followed=None):
+    """Ask one saved partner library for newer versions; (arrived, problem), both kept on the
+    library for the trust admin's screen."""
+    followed = list(followed_from(library)) if followed is None else followed
+    arrived, problem = 0, ""
+    try:
+        if followed:
+            arrived = ask_partner(library.base_url, library.token, followed)
+        else:  # nothing follows it yet: still say whether it answers
+            _open_source(library.base_url, library.token).close()
+    except ValidationError as error:  # the token can no longer be decrypted
+        problem = " ".join(error.messages)
+    except InterchangeError as refusal:
+        problem = refusal.message
+    PartnerLibrary.objects.filter(pk=library.pk).update(
+        last_checked_at=timezone.now(), last_problem=problem, last_arrived=arrived
+    )
+    return arrived, problem
+
+
 def ask_partner_libraries():
     """Ask every saved partner library that some copy follows; [(library, arrived, problem)].
     One library failing never stops the others; its problem is kept for the trust admin."""
@@ -59,15 +83,6 @@ def ask_partner_libraries():
         followed = list(followed_from(library))
         if not followed:
             continue
-        arrived, problem = 0, ""
-        try:
-            arrived = ask_partner(library.base_url, library.token, followed)
-        except ValidationError as error:  # the token can no longer be decrypted
-            problem = " ".join(error.messages)
-        except InterchangeError as refusal:
-            problem = refusal.message
-        PartnerLibrary.objects.filter(pk=library.pk).update(
-            last_checked_at=timezone.now(), last_problem=problem
-        )
+        arrived, problem = check_library(library, followed)
         outcomes.append((library, arrived, problem))
     return outcomes

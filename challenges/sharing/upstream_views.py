@@ -6,10 +6,14 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+
+from home.models import PartnerLibrary, Role
 
 from ..models import LearningChallengePage
 from .merge import CHOICES
+from .notify import tell_followers
+from .partner_updates import check_library
 from .upstream import (
     FIELDS,
     PullRefused,
@@ -84,3 +88,32 @@ def update_detail(request, page_id):
         "refusal": pull_refusal(original),
     }
     return TemplateResponse(request, "challenges/admin/upstream_detail.html", context)
+
+
+def _administers(user, trust):
+    if not user.is_active:
+        return False
+    return (
+        user.is_superuser
+        or Role.objects.filter(page=trust, kind=Role.Kind.TRUST_ADMIN, group__user=user).exists()
+    )
+
+
+@require_POST
+def check_library_now(request, library_id):
+    """“Check now” beside a partner library on the trust admin's screen: ask it at once, tell
+    the followers, and come back to the screen with the result."""
+    library = PartnerLibrary.objects.select_related("trust").filter(pk=library_id).first()
+    if library is None or not _administers(request.user, library.trust):
+        raise Http404  # another trust's library looks exactly like a missing one
+    arrived, problem = check_library(library)
+    if problem:
+        messages.error(request, f"{library.label} could not be asked: {problem}")
+    else:
+        told = tell_followers()
+        messages.success(
+            request,
+            f"{library.label} checked: {arrived} newer version{'' if arrived == 1 else 's'} "
+            f"arrived; {told} editor{'' if told == 1 else 's'} told by email.",
+        )
+    return redirect("trust_admin", library.trust_id)

@@ -1,5 +1,6 @@
 """Admin wiring for challenges: taxonomy snippets and choosers that respect school boundaries."""
 
+from django.contrib import messages
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -31,6 +32,7 @@ from .embed_stats.report import may_see_report
 from .embed_stats.views import embed_views_report
 from .models import LearningChallengePage, Subject, Theme
 from .sharing.adapt import adapt_view, adaptable_search, user_may_adapt
+from .sharing.lineage import adaptation_banner
 from .sharing.notify import changed_count_phrase
 from .sharing.upstream import pending_updates
 from .sharing.upstream_views import check_library_now, update_detail, updates_index
@@ -306,3 +308,14 @@ def editor_css():
 
 # Packages: export download and import screens (challenges/interchange/wagtail_hooks.py).
 from .interchange import wagtail_hooks as interchange_hooks  # noqa: E402, F401
+
+
+@hooks.register("before_edit_page")
+def say_what_an_adaptation_is(request, page):
+    """Until first published, an adaptation's editor names its original and the fields to check."""
+    if request.method != "GET" or page.specific_class is not LearningChallengePage:
+        return None
+    banner = adaptation_banner(page.specific)
+    if banner:
+        messages.warning(request, banner)
+    return None

@@ -535,3 +535,29 @@ class PartnerLibrary(models.Model):
     @classmethod
     def of_trusts(cls, trust_ids):
         return cls.objects.filter(trust_id__in=trust_ids).select_related("trust")
+
+
+class PersonProfile(models.Model):
+    """How a person is credited on the challenges they write or adapt: the display name they
+    chose ("Mrs K."). Account names and emails never leave the admin; with no display name a
+    person is credited by their school only."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="library_profile"
+    )
+    display_name = models.CharField(
+        "name shown on challenges",
+        max_length=60,
+        blank=True,
+        help_text="How you are credited on challenges you write or adapt, e.g. “Mrs K.”. Leave "
+        "it empty to be credited by your school's name only.",
+    )
+
+    def __str__(self):
+        return self.display_name or f"Profile {self.pk}"
+
+    @classmethod
+    def display_name_of(cls, user):
+        """The chosen display name, or ""."""
+        profile = cls.objects.filter(user=user).first() if user and user.pk else None
+        return profile.display_name.strip() if profile else ""

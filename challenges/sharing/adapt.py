@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.models import SchoolPage
+from home.models import PersonProfile, SchoolPage
 
 from ..licences import adaptation_terms, licence_for
 from ..models import ChallengeContributor, LearningChallengePage
@@ -57,8 +57,10 @@ def _free_slug(school, wanted):
 
 
 def _display_name(user, school):
-    name = user.get_full_name() or user.get_username().split("@")[0]
-    return f"{name}, {school.title}"[:120]
+    """The name the adapter chose, with their school; the school alone when they chose none
+    (never the account name)."""
+    name = PersonProfile.display_name_of(user)
+    return (f"{name}, {school.title}" if name else school.title)[:120]
 
 
 @transaction.atomic

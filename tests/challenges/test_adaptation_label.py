@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from challenges.models import LearningChallengePage
+from home.models import PersonProfile
 from tests.challenges.test_upstream import adapt
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +36,32 @@ def test_the_adaptation_names_its_original_until_first_published(client, library
 def test_the_original_says_nothing_of_the_kind(client, library):
     client.force_login(library.editor_a1)
     assert "Your adaptation of" not in editor_text(client, library.partners)
+
+
+def test_the_adapter_is_credited_by_the_display_name_they_chose(client, library):
+    editor = library.editor_b1
+    editor.first_name, editor.last_name = "Olive", "Accountname"
+    editor.save()
+    client.force_login(editor)
+    account = client.post(reverse("wagtailadmin_account"), {
+        "name_email-first_name": "Olive", "name_email-last_name": "Accountname",
+        "name_email-email": editor.email, "locale-preferred_language": "en",
+        "theme-theme": "system", "theme-density": "default", "theme-contrast": "system",
+        "display_name-display_name": "Mrs K.",
+    })  # fmt: skip
+    assert account.status_code == 302  # saved (a form error would answer 200)
+    assert PersonProfile.display_name_of(editor) == "Mrs K."
+
+    copy = adapt(client, editor, library.partners, library.school_b1)
+    assert "Mrs K., Beech Primary" in copy.contributor_names
+    copy.get_latest_revision().publish()
+    public = client.get(LearningChallengePage.objects.get(pk=copy.pk).url).text
+    assert "Mrs K., Beech Primary" in public
+    assert "Accountname" not in public and editor.username not in public
+
+
+def test_without_a_display_name_the_school_alone_is_credited(client, library):
+    copy = adapt(client, library.editor_b1, library.partners, library.school_b1)
+    names = copy.contributor_names
+    assert "Beech Primary" in names
+    assert not any(library.editor_b1.username in name for name in names)

@@ -85,10 +85,10 @@ class DisplayNameForm(forms.ModelForm):
 
 
 class DisplayNameSettingsPanel(BaseSettingsPanel):
-    """“Name shown on challenges” on the account screen's profile tab."""
+    """“How you are credited” on the account screen's profile tab: the display name."""
 
     name = "display_name"
-    title = "Name shown on challenges"
+    title = "How you are credited"
     order = 150
     form_class = DisplayNameForm
 

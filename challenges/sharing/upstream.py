@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from wagtail.models import Revision
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..licences import licence_for
 from ..models import LearningChallengePage
@@ -170,7 +171,12 @@ def pending_updates(user=None):
     """[(adaptation, original)] where the original has a newer version (and, given a user, the
     user may edit the adaptation and still see the original)."""
     found = []
-    for adaptation in following().select_related("school", "trust"):
+    adaptations = following().select_related("school", "trust")
+    if user is not None and not user.is_superuser:
+        # Only the copies the user may edit are worth looking up (the dashboard asks each time).
+        editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+        adaptations = adaptations.filter(pk__in=editable.values("pk"))
+    for adaptation in adaptations:
         original = original_of(adaptation)
         if not has_update(adaptation, original):
             continue

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from challenges.models import LearningChallengePage
 from home.models import PersonProfile
-from tests.challenges.test_upstream import adapt
+from tests.challenges.test_upstream import adapt, publish_change
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +65,16 @@ def test_without_a_display_name_the_school_alone_is_credited(client, library):
     names = copy.contributor_names
     assert "Beech Primary" in names
     assert not any(library.editor_b1.username in name for name in names)
+
+
+def test_a_licence_that_forbids_adapting_says_so_and_whom_to_ask(client, library):
+    library.trust_a.contact_email = "office@alder.example.org"
+    library.trust_a.save_revision().publish()
+    page = publish_change(library.public, licence="CC-BY-ND-4.0")
+    shown = html.unescape(client.get(page.url).content.decode())
+    assert "This licence does not allow adapted copies." in shown
+    assert "To ask Alder Trust for permission, write to" in shown
+    assert 'href="mailto:office@alder.example.org"' in shown
+
+    open_page = publish_change(library.public, licence="CC-BY-4.0")
+    assert "does not allow adapted copies" not in client.get(open_page.url).content.decode()

@@ -67,28 +67,6 @@ def comparable(page, name):
     return getattr(page, name)
 
 
-def shown(page, name):
-    """A field's value as a person reads it in the diff."""
-    if name in STREAM_FIELDS:
-        return [_block_text(block) for block in getattr(page, name)]
-    if name in MANY_FIELDS:
-        return ", ".join(sorted(str(item) for item in getattr(page, name).all()))
-    value = getattr(page, name)
-    return "" if value is None else str(value)
-
-
-def _block_text(block):
-    value = block.value
-    if isinstance(value, dict) or hasattr(value, "items"):
-        parts = []
-        for key, item in value.items():
-            text = getattr(item, "source", item)
-            if item not in (None, "", False):
-                parts.append(f"{key}: {text}")
-        return "; ".join(parts)
-    return str(value)
-
-
 def following(queryset=None):
     """Adaptations that follow their original."""
     queryset = LearningChallengePage.objects.all() if queryset is None else queryset

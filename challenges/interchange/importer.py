@@ -202,6 +202,9 @@ def _document_problem(document, known, keep_identity=False):
             f"Its licence ({licence.name}) does not allow adapted copies. Ask its owner for "
             "permission or a different licence."
         )
+    ids = [activity["id"] for activity in document["activities"] if activity.get("id")]
+    if len(ids) != len(set(ids)):  # updates are matched by id: one id, one activity
+        return "Two of its activities have the same id, so updates could not tell them apart."
     for name, values, vocabulary in (
         ("subject", document["subjects"], known["subjects"]),
         ("theme", document["themes"], known["themes"]),

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from challenges.interchange.importer import run_import
+from challenges.interchange.importer import ImportRefused, run_import
 from challenges.interchange.package import ZipPackage
 from challenges.interchange.serialise import serialise_challenge
 from challenges.interchange.validate import DocumentRefused, check_challenge
@@ -87,3 +87,15 @@ def test_adapting_keeps_the_ids_of_the_activities(client, library):
     copy = LearningChallengePage.objects.get(adapted_from__uid=str(library.partners.uid))
     assert copy.uid != library.partners.uid
     assert activity_ids(copy) == [b.id for b in library.partners.activities]
+
+
+def test_two_activities_with_one_id_are_refused_and_nothing_is_written(rich_library):
+    def same_id_twice(document):
+        document["activities"][1]["id"] = document["activities"][0]["id"]
+
+    data = package_bytes(rich_library.trust_a, [rich_library.rich])
+    bad = rewrite_package(data, lambda entries: edit_document(entries, same_id_twice))
+    pages = LearningChallengePage.objects.count()
+    with pytest.raises(ImportRefused, match="Two of its activities have the same id"):
+        import_bytes(bad, rich_library.school_b1)
+    assert LearningChallengePage.objects.count() == pages

@@ -12,9 +12,18 @@ from django.utils import timezone
 from home.models import PartnerLibrary
 
 from ..interchange.client import PartnerClient, PartnerSource
-from ..interchange.importer import SubsetSource, plan_import, run_import
+from ..interchange.importer import ImportRefused, SubsetSource, plan_import, run_import
 from ..interchange.validate import InterchangeError
 from .upstream import following
+
+
+class SomeUpdatesRefused(InterchangeError):
+    """Some newer versions were refused (e.g. a licence that now forbids adapting); the others
+    arrived (`arrived` of them)."""
+
+    def __init__(self, message, arrived):
+        super().__init__(message)
+        self.arrived = arrived
 
 
 def _known_version(lineage):
@@ -34,7 +43,7 @@ def ask_partner(base_url, token, followed):
     if not followed:
         return 0
     source = _open_source(base_url, token)
-    arrived = 0
+    arrived, refused = 0, []
     try:
         versions = {entry["uid"]: entry["version"] for entry in source.manifest["challenges"]}
         for page in followed:
@@ -42,11 +51,17 @@ def ask_partner(base_url, token, followed):
             if versions.get(uid, 0) <= _known_version(page.adapted_from):
                 continue  # not newer, or not this token's to read (another library may list it)
             newer = SubsetSource(source, {uid})
-            plan_import(newer, school)  # fetches and checks before the transaction opens
-            run_import(newer, school, follow={uid})
+            try:
+                plan_import(newer, school)  # fetches and checks before the transaction opens
+                run_import(newer, school, follow={uid})
+            except ImportRefused as refusal:  # one refused update never holds back the others
+                refused.append(refusal.message)
+                continue
             arrived += 1
     finally:
         source.close()
+    if refused:
+        raise SomeUpdatesRefused(" ".join(refused), arrived)
     return arrived
 
 
@@ -67,6 +82,8 @@ def check_library(library, followed=None):
             _open_source(library.base_url, library.token).close()
     except ValidationError as error:  # the token can no longer be decrypted
         problem = " ".join(error.messages)
+    except SomeUpdatesRefused as refusal:
+        arrived, problem = refusal.arrived, refusal.message
     except InterchangeError as refusal:
         problem = refusal.message
     PartnerLibrary.objects.filter(pk=library.pk).update(

@@ -107,13 +107,15 @@ def check_library_now(request, library_id):
     if library is None or not _administers(request.user, library.trust):
         raise Http404  # another trust's library looks exactly like a missing one
     arrived, problem = check_library(library)
-    if problem:
+    told = tell_followers() if arrived or not problem else 0
+    result = (
+        f"{library.label} checked: {arrived} newer version{'' if arrived == 1 else 's'} "
+        f"arrived; {told} editor{'' if told == 1 else 's'} told by email."
+    )
+    if problem and not arrived:
         messages.error(request, f"{library.label} could not be asked: {problem}")
+    elif problem:
+        messages.warning(request, f"{result} {problem}")
     else:
-        told = tell_followers()
-        messages.success(
-            request,
-            f"{library.label} checked: {arrived} newer version{'' if arrived == 1 else 's'} "
-            f"arrived; {told} editor{'' if told == 1 else 's'} told by email.",
-        )
+        messages.success(request, result)
     return redirect("trust_admin", library.trust_id)

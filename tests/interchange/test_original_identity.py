@@ -12,8 +12,10 @@ from wagtail.models import Revision
 from challenges.interchange.importer import REFUSED, ImportRefused, plan_import, run_import
 from challenges.interchange.package import ZipPackage
 from challenges.models import LearningChallengePage
+from challenges.sharing import partner_updates
 from challenges.sharing.lineage import adaptation_summary
 from challenges.sharing.upstream import original_of, pending_updates
+from home.models import PartnerLibrary
 from tests.challenges.test_upstream import adapt, publish_change
 from tests.interchange.conftest import package_bytes, rewrite_package
 
@@ -121,3 +123,36 @@ def test_the_original_is_credited_to_its_own_school_and_trust(client, library):
     assert "Partners canaryp pond dipping (Ash Primary, Alder Trust)" in listing
     detail = client.get(reverse("challenges_upstream", args=[copy.pk])).text
     assert "by Ash Primary, Alder Trust" in detail and "Birch Trust" not in detail
+
+
+def test_a_partners_update_under_a_licence_that_forbids_adapting_is_refused_alone(
+    library, monkeypatch
+):
+    """Two followed originals at one partner improve; one now carries ND. That one is refused
+    in words and nothing of it is written; the other still arrives."""
+    first = publish_change(library.public, summary="First, as pulled.")
+    second = publish_change(library.partners, summary="Second, as pulled.")
+    package = package_bytes(library.trust_a, [first, second])
+    copies = import_bytes(package, library.school_b1).created
+    source_url = copies[0].adapted_from["source"]
+    saved = PartnerLibrary(trust=library.trust_b, label="Alder", base_url=source_url)
+    saved.set_token("lclp_Zq8w3Jf0s9Kx2VbN7mR4tY6uP1oLkJhGfDsA5eWq7Xc")
+    saved.save()
+
+    first = publish_change(first, summary="First, improved.")
+    second = publish_change(second, summary="Second, now no derivatives.", licence="CC-BY-ND-4.0")
+    newer = package_bytes(library.trust_a, [first, second])
+    monkeypatch.setattr(
+        partner_updates, "_open_source", lambda url, token: ZipPackage(io.BytesIO(newer))
+    )
+
+    arrived, problem = partner_updates.check_library(saved)
+    assert arrived == 1 and "does not allow adapted copies" in problem
+    by_origin = {c.adapted_from["uid"]: LearningChallengePage.objects.get(pk=c.pk) for c in copies}
+    improved = by_origin[str(first.uid)].get_latest_revision_as_object()
+    assert improved.summary == "First, improved."  # unedited here: its update arrived by itself
+    kept = by_origin[str(second.uid)]
+    assert kept.get_latest_revision_as_object().summary == "Second, as pulled."
+    assert "upstream" not in kept.adapted_from and kept.adapted_from["licence"] != "CC-BY-ND-4.0"
+    saved.refresh_from_db()
+    assert saved.last_arrived == 1 and "does not allow adapted copies" in saved.last_problem

@@ -8,9 +8,9 @@ from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import trust_admin
-from .models import Partnership, PersonProfile
-from .views import review_done
+from home import trust_admin
+from home.models import Partnership, PersonProfile
+from home.views import review_done
 
 
 class PartnershipViewSet(SnippetViewSet):

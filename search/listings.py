@@ -14,8 +14,7 @@ from challenges.channels.http_cache import conditional
 from challenges.filters import ChallengeFilterForm
 from challenges.visibility import anonymous
 from library.http import InertJsonResponse, absolute
-
-from .backends import get_search
+from search.backends import get_search
 
 WIDGET_MAX_LIMIT = 24
 

@@ -1,9 +1,8 @@
 """schema.org LearningResource JSON-LD for a public challenge page."""
 
+from challenges.media.storage import rendition_or_none
+from challenges.vocabulary import YEAR_GROUPS
 from library.http import absolute, absolute_url
-
-from ..storage import rendition_or_none
-from ..vocabulary import YEAR_GROUPS
 
 
 def iso_duration(minutes):

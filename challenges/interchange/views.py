@@ -10,7 +10,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 
-from .validate import schema_bytes
+from challenges.interchange.validate import schema_bytes
 
 SCHEMA_PATH = "/schema/learning-challenge/v1.json"
 SCHEMA_MAX_AGE = 86400

@@ -7,8 +7,8 @@ from django.utils.html import format_html, format_html_join
 from wagtail.admin.compare import diff_text
 from wagtail.utils.text import text_from_html
 
-from ..models import ChallengeDocument, ChallengeImage
-from ..vocabulary import ActivitySubject, AgeBand, Day
+from challenges.models import ChallengeDocument, ChallengeImage
+from challenges.vocabulary import ActivitySubject, AgeBand, Day
 
 RICH_TEXT = {"family_guidance", "support_ideas", "stretch_ideas", "safety_notes"}
 CHOICES = {"kind", "cost", "adult_support"}

@@ -3,7 +3,7 @@ what an adaptation says about itself in the editor until it is first published."
 
 from django.db.models import Count
 
-from ..models import LearningChallengePage
+from challenges.models import LearningChallengePage
 
 
 def _published_adaptations(uids):

@@ -9,10 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.urls import reverse
 
+from challenges.models import LearningChallengePage
+from challenges.sharing.upstream import original_credit, pending_updates
 from home.models import Role
-
-from ..models import LearningChallengePage
-from .upstream import original_credit, pending_updates
 
 NOTIFIED = "notified_version"  # the original's version the followers were last told of
 

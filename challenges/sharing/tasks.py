@@ -2,9 +2,9 @@
 
 from django_tasks import task
 
-from .notify import tell_followers
-from .partner_updates import ask_partner_libraries
-from .upstream import pending_updates
+from challenges.sharing.notify import tell_followers
+from challenges.sharing.partner_updates import ask_partner_libraries
+from challenges.sharing.upstream import pending_updates
 
 
 @task()

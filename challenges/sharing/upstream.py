@@ -15,11 +15,10 @@ from django.db import transaction
 from wagtail.models import Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..licences import licence_for
-from ..models import LearningChallengePage
-from ..visibility import can_view
-from .compare import activity_title, field_text, marked, marked_activity
-from .merge import (
+from challenges.licences import licence_for
+from challenges.models import LearningChallengePage
+from challenges.sharing.compare import activity_title, field_text, marked, marked_activity
+from challenges.sharing.merge import (
     BOTH,
     CHOICES,
     OURS,
@@ -29,6 +28,7 @@ from .merge import (
     merge_activities,
     three_way,
 )
+from challenges.visibility import can_view
 
 FOLLOW = "follow"
 

@@ -8,13 +8,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from home.models import PartnerLibrary, Role
-
-from ..models import LearningChallengePage
-from .merge import CHOICES
-from .notify import tell_followers
-from .partner_updates import check_library
-from .upstream import (
+from challenges.models import LearningChallengePage
+from challenges.sharing.merge import CHOICES
+from challenges.sharing.notify import tell_followers
+from challenges.sharing.partner_updates import check_library
+from challenges.sharing.upstream import (
     FIELDS,
     PullRefused,
     compare,
@@ -26,6 +24,7 @@ from .upstream import (
     pull_into_draft,
     pull_refusal,
 )
+from home.models import PartnerLibrary, Role
 
 
 def updates_index(request):

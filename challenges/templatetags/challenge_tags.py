@@ -3,12 +3,11 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from challenges.channels.structured_data import learning_resource
+from challenges.models import LearningChallengePage
+from challenges.vocabulary import ActivitySubject, AgeBand, Day
 from home.models import SchoolPage
 from library import http
-
-from ..channels.structured_data import learning_resource
-from ..models import LearningChallengePage
-from ..vocabulary import ActivitySubject, AgeBand, Day
 
 register = template.Library()
 

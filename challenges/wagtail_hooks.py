@@ -31,8 +31,8 @@ from challenges.admin_scope.views import (
 from challenges.embed_stats.report import may_see_report
 from challenges.embed_stats.views import embed_views_report
 from challenges.models import LearningChallengePage, Subject, Theme
+from challenges.models.adaptations import adaptation_banner
 from challenges.sharing.adapt import adapt_view, adaptable_search, user_may_adapt
-from challenges.sharing.lineage import adaptation_banner
 from challenges.sharing.notify import changed_count_phrase
 from challenges.sharing.upstream import pending_updates
 from challenges.sharing.upstream_views import check_library_now, update_detail, updates_index

@@ -1,6 +1,6 @@
 """The interchange schema as a public, cacheable, CORS-enabled resource.
 
-Served by `SchemaMiddleware`, ahead of the session and CSRF middleware, so the response never
+A public file route (library/routes.py): sessions and CSRF step aside, so the response never
 carries Set-Cookie or Vary: Cookie whatever cookies the request brings.
 """
 
@@ -12,11 +12,10 @@ from django.utils.http import quote_etag
 
 from challenges.interchange.validate import schema_bytes
 
-SCHEMA_PATH = "/schema/learning-challenge/v1.json"
 SCHEMA_MAX_AGE = 86400
 
 
-def schema_response(request):
+def schema(request):
     if request.method not in ("GET", "HEAD", "OPTIONS"):
         return HttpResponseNotAllowed(["GET", "HEAD", "OPTIONS"])
     body = schema_bytes()
@@ -35,15 +34,3 @@ def schema_response(request):
     response.headers["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, public=True, max_age=SCHEMA_MAX_AGE)
     return response
-
-
-class SchemaMiddleware:
-    """Answers the schema URL before any middleware that could read or set a cookie."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path_info == SCHEMA_PATH:
-            return schema_response(request)
-        return self.get_response(request)

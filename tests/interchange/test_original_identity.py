@@ -12,8 +12,8 @@ from wagtail.models import Revision
 from challenges.interchange.importer import REFUSED, ImportRefused, plan_import, run_import
 from challenges.interchange.package import ZipPackage
 from challenges.models import LearningChallengePage
+from challenges.models.adaptations import adaptation_summary
 from challenges.sharing import partner_updates
-from challenges.sharing.lineage import adaptation_summary
 from challenges.sharing.upstream import original_of, pending_updates
 from home.models import PartnerLibrary
 from tests.challenges.test_upstream import adapt, publish_change

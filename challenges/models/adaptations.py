@@ -1,5 +1,6 @@
-"""Who adapted a challenge (one count for the original's pages and for `most_adapted` search), and
-what an adaptation says about itself in the editor until it is first published."""
+"""Who adapted a challenge (one count for the original's pages and for `most_adapted` search: the
+format's own fact, so search reads it here, not from sharing), and what an adaptation says about
+itself in the editor until it is first published."""
 
 from django.db.models import Count
 

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from challenges.channels.embed import accent_for
 from challenges.channels.http_cache import conditional
 from challenges.filters import ChallengeFilterForm
 from challenges.visibility import anonymous
+from home.theming import accent_for
 from library.http import InertJsonResponse, absolute
 from search.backends import get_search
 

@@ -1,5 +1,6 @@
 """Admin wiring for challenges: taxonomy snippets and choosers that respect school boundaries."""
 
+from django.contrib import messages
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -31,8 +32,11 @@ from challenges.authoring.week_planner import week_planner
 from challenges.embed_stats.report import may_see_report
 from challenges.embed_stats.views import embed_views_report
 from challenges.models import LearningChallengePage, Subject, Theme
+from challenges.models.adaptations import adaptation_banner
 from challenges.sharing.adapt import adapt_view, adaptable_search, user_may_adapt
-from challenges.sharing.upstream_views import update_detail, updates_index
+from challenges.sharing.notify import changed_count_phrase
+from challenges.sharing.upstream import pending_updates
+from challenges.sharing.upstream_views import check_library_now, update_detail, updates_index
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -224,7 +228,39 @@ def register_adapt_admin_urls():
         path("challenges/updates/", updates_index, name="challenges_upstream_index"),
         path("challenges/to-adapt/", adaptable_search, name="challenges_adaptable_search"),
         path("challenges/<int:page_id>/upstream/", update_detail, name="challenges_upstream"),
+        path(
+            "challenges/partner-libraries/<int:library_id>/check/",
+            check_library_now,
+            name="challenges_check_library",
+        ),
     ]
+
+
+class FollowedChangesPanel(Component):
+    """The dashboard tells an adapting school's editors that originals they follow changed."""
+
+    name = "followed_changes"
+    order = 20
+    template_name = "challenges/admin/followed_changes_panel.html"
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "count": self.count,
+            "phrase": changed_count_phrase(self.count),
+            "url": reverse("challenges_upstream_index"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_followed_changes_panel(request, panels):
+    if not user_may_adapt(request.user):
+        return
+    count = len(pending_updates(request.user))
+    if count:
+        panels.insert(0, FollowedChangesPanel(count))
 
 
 class UpstreamMenuItem(MenuItem):
@@ -299,3 +335,14 @@ def editor_css():
 
 # Packages: export download and import screens (challenges/interchange/wagtail_hooks.py).
 from challenges.interchange import wagtail_hooks as interchange_hooks  # noqa: E402, F401
+
+
+@hooks.register("before_edit_page")
+def say_what_an_adaptation_is(request, page):
+    """Until first published, an adaptation's editor names its original and the fields to check."""
+    if request.method != "GET" or page.specific_class is not LearningChallengePage:
+        return None
+    banner = adaptation_banner(page.specific)
+    if banner:
+        messages.warning(request, banner)
+    return None

@@ -486,6 +486,9 @@ class PartnerLibrary(models.Model):
     token_saved_at = models.DateTimeField(null=True, blank=True)
     last_checked_at = models.DateTimeField(null=True, blank=True)
     last_problem = models.TextField(blank=True, help_text="Why the last check for updates failed.")
+    last_arrived = models.PositiveIntegerField(
+        default=0, help_text="How many newer versions the last check for updates brought."
+    )
 
     class Meta:
         ordering = ["label"]
@@ -559,3 +562,29 @@ class RoleInvitation(models.Model):
         with transaction.atomic():
             self.user.groups.add(self.role.group)
             self.delete()
+
+
+class PersonProfile(models.Model):
+    """How a person is credited on the challenges they write or adapt: the display name they
+    chose ("Mrs K."). Account names and emails never leave the admin; with no display name a
+    person is credited by their school only."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="library_profile"
+    )
+    display_name = models.CharField(
+        "name shown on challenges",
+        max_length=60,
+        blank=True,
+        help_text="How you are credited on challenges you write or adapt, e.g. “Mrs K.”. Leave "
+        "it empty to be credited by your school's name only.",
+    )
+
+    def __str__(self):
+        return self.display_name or f"Profile {self.pk}"
+
+    @classmethod
+    def display_name_of(cls, user):
+        """The chosen display name, or ""."""
+        profile = cls.objects.filter(user=user).first() if user and user.pk else None
+        return profile.display_name.strip() if profile else ""

@@ -14,6 +14,7 @@ and `read_asset(filename, cap)` (bytes). `ZipPackage` is one; a partner's API cl
 
 import hashlib
 import logging
+import uuid
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -178,11 +179,16 @@ class ImportPlan:
         return lines
 
 
-def _previous_imports(school, uids):
-    """Challenges in the school already imported from these uids, by origin uid."""
+def _previous_imports(school, uids, source_instance):
+    """Challenges in the school already imported from these uids at this source, by origin uid.
+    An original is (source, uid): a package can never claim a local adaptation, or another
+    source's import, as an earlier copy of its own challenge."""
     found = {}
     for page in LearningChallengePage.objects.child_of(school).filter(adapted_from__isnull=False):
-        origin = (page.adapted_from or {}).get("uid")
+        lineage = page.adapted_from or {}
+        origin = lineage.get("uid")
+        if "source" not in lineage or lineage["source"] != source_instance:
+            continue
         if origin in uids and origin not in found:
             found[origin] = page
     return found
@@ -196,6 +202,9 @@ def _document_problem(document, known, keep_identity=False):
             f"Its licence ({licence.name}) does not allow adapted copies. Ask its owner for "
             "permission or a different licence."
         )
+    ids = [activity["id"] for activity in document["activities"] if activity.get("id")]
+    if len(ids) != len(set(ids)):  # updates are matched by id: one id, one activity
+        return "Two of its activities have the same id, so updates could not tell them apart."
     for name, values, vocabulary in (
         ("subject", document["subjects"], known["subjects"]),
         ("theme", document["themes"], known["themes"]),
@@ -229,7 +238,7 @@ def plan_import(source, school, check_assets=True, keep_identity=False):
             str(page.uid): page for page in LearningChallengePage.objects.filter(uid__in=uids)
         }
     else:
-        previous = _previous_imports(school, set(uids))
+        previous = _previous_imports(school, set(uids), manifest.get("source_instance", ""))
     rows = []
     assets = {}
     for uid in uids:
@@ -488,6 +497,12 @@ def _lineage(document, source_instance, mode):
     }
 
 
+def _activity_id(document, activity, number):
+    """The activity's own id (format 1.1); a 1.0 document's activities get ids derived from the
+    challenge and their position, so each version of it matches the one before."""
+    return activity.get("id") or str(uuid.uuid5(uuid.UUID(document["uid"]), f"activity-{number}"))
+
+
 def _apply_document(page, document, media, terms):
     """Every content field of the document onto `page` (not saved)."""
 
@@ -510,7 +525,7 @@ def _apply_document(page, document, media, terms):
     page.outcomes = [{"type": "outcome", "value": text} for text in document["outcomes"]]
     page.materials = [{"type": "material", "value": dict(item)} for item in document["materials"]]
     activities = []
-    for activity in document["activities"]:
+    for number, activity in enumerate(document["activities"]):
         image = activity["image"]
         value = {
             "title": activity["title"],
@@ -528,7 +543,9 @@ def _apply_document(page, document, media, terms):
                 "alt_text": "" if image["decorative"] else image["alt"],
                 "decorative": image["decorative"],
             }
-        activities.append({"type": "activity", "value": value})
+        activities.append(
+            {"type": "activity", "value": value, "id": _activity_id(document, activity, number)}
+        )
     page.activities = activities
     for name in LearningChallengePage.RICH_TEXT_FIELDS:
         setattr(page, name, portable_rich_text(document[name]))

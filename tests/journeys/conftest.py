@@ -29,3 +29,35 @@ def pytest_collection_modifyitems(config, items):
         else:
             others.append(item)
     items[:] = others + journeys
+
+
+class Journey:
+    """Counts what the people in a journey see (screens) and do (values typed, ticks, clicks)."""
+
+    def __init__(self, browser_page):
+        self.page = browser_page
+        self.screens = 0
+        self.values = 0
+        self.clicks = 0
+        browser_page.on("framenavigated", self._on_navigation)
+
+    def _on_navigation(self, frame):
+        if frame == self.page.main_frame:
+            self.screens += 1
+
+    def fill(self, locator, value):
+        locator.fill(value)
+        self.values += 1
+
+    def check(self, locator):
+        locator.check()
+        self.values += 1
+
+    def click(self, locator):
+        locator.click()
+        self.clicks += 1
+
+
+@pytest.fixture
+def journey(page):  # noqa: F811 (the browser suite's page fixture)
+    return Journey(page)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0007_partner_libraries"),
+        ("home", "0009_person_profile_display_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -35,6 +35,8 @@ CHANNEL_PREFIXES = (
     "/documents/",
     "/static/",
     "/healthz",
+    "/robots.txt",
+    "/favicon.ico",
 )
 STATEFUL_PREFIXES = ("/admin/", "/django-admin/")
 

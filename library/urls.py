@@ -11,6 +11,7 @@ from challenges.admin_views import page_types_usage_for_superusers
 from challenges.channels.api import api_router
 from challenges.media_serving import serve_document, serve_media
 from library.health import healthz
+from library.site_files import favicon_ico, robots_txt
 
 urlpatterns = [
     # Wagtail's page-types report names each type's last edited page, drafts of any school included.
@@ -31,6 +32,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/interchange/v1/", include("challenges.interchange.urls")),
     path("sitemap.xml", sitemap),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon_ico, name="favicon_ico"),
     path("healthz", healthz, name="healthz"),
     path("search/", include("search.urls")),
     path("", include("search.listing_urls")),

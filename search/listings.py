@@ -18,6 +18,16 @@ from library.http import InertJsonResponse, absolute
 from .backends import get_search
 
 WIDGET_MAX_LIMIT = 24
+NOT_FILTERS = ("limit", "accent", "open", "format", "page")  # how a list shows, not what
+
+
+def search_url_for(request):
+    """The search page listing what this widget lists: the canonical of the plain-iframe list."""
+    filters = request.GET.copy()
+    for name in NOT_FILTERS:
+        filters.pop(name, None)
+    query = filters.urlencode()
+    return absolute(request, reverse("search:search") + (f"?{query}" if query else ""))
 
 
 def channel_query(request, default_limit=6, max_limit=WIDGET_MAX_LIMIT):
@@ -84,6 +94,7 @@ def embed_list(request):
         accent = accent_for(request)
         return render(request, "embed/list.html", {
             "cards": cards, "total": total, "theme_url": reverse("embed_theme", args=[accent]),
+            "canonical_url": search_url_for(request),
         })  # fmt: skip
 
     return conditional(request, render_list)

@@ -1,11 +1,15 @@
 """Challenge lists and structured data for templates (home, trust and school pages use these)."""
 
+from urllib.parse import urlencode
+
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from home.models import SchoolPage
 from library import http
 
+from ..channels.page_meta import SITE_NAME, page_meta
 from ..channels.structured_data import learning_resource
 from ..models import LearningChallengePage
 from ..vocabulary import ActivitySubject, AgeBand, Day
@@ -76,3 +80,17 @@ def activity_labels(activity):
 def absolute_url(context, page):
     """The page's public address (the Site's, never the Host header's)."""
     return http.absolute_url(context.get("request"), page)
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta_tags(context, title=""):
+    """Meta description, canonical link and Open Graph tags for the page being shown."""
+    meta = page_meta(context["request"], context.get("page"), title)
+    return {"meta": meta, "site_name": SITE_NAME}
+
+
+@register.simple_tag(takes_context=True)
+def oembed_discovery_url(context, page_url):
+    """The oEmbed endpoint for a page, absolute: consumers fetch it from elsewhere."""
+    query = urlencode({"url": page_url, "format": "json"})
+    return http.absolute(context.get("request"), f"{reverse('oembed')}?{query}")

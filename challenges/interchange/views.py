@@ -5,12 +5,16 @@ carries Set-Cookie or Vary: Cookie whatever cookies the request brings.
 """
 
 import hashlib
+import json
+from functools import lru_cache
 
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 
-from .validate import schema_bytes
+from library.http import site_root
+
+from .validate import schema
 
 SCHEMA_PATH = "/schema/learning-challenge/v1.json"
 SCHEMA_MAX_AGE = 86400
@@ -19,7 +23,7 @@ SCHEMA_MAX_AGE = 86400
 def schema_response(request):
     if request.method not in ("GET", "HEAD", "OPTIONS"):
         return HttpResponseNotAllowed(["GET", "HEAD", "OPTIONS"])
-    body = schema_bytes()
+    body = served_schema_bytes(site_root(request))
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     response = None
     if request.method != "OPTIONS":
@@ -35,6 +39,14 @@ def schema_response(request):
     response.headers["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, public=True, max_age=SCHEMA_MAX_AGE)
     return response
+
+
+@lru_cache(maxsize=8)
+def served_schema_bytes(root):
+    """The schema as served: its `$id` is the absolute URL it is served at, under the Site's
+    root (the file says only the path, as every instance serves it at its own address)."""
+    served = {**schema(), "$id": f"{root}{SCHEMA_PATH}"}
+    return (json.dumps(served, indent=2, ensure_ascii=False) + "\n").encode()
 
 
 class SchemaMiddleware:

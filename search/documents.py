@@ -6,6 +6,7 @@ from challenges.filters import facet_values
 from challenges.models import LearningChallengePage
 from challenges.sharing.lineage import adaptation_count, adaptation_counts
 from challenges.storage import rendition_or_none
+from challenges.vocabulary import year_groups_text
 
 from .text import analysed, plain_text
 
@@ -29,6 +30,9 @@ def _card(challenge):
         "school": challenge.school.title if challenge.school else "",
         "trust": challenge.trust.title if challenge.trust else "",
         "key_stages": challenge.key_stages,
+        "year_groups": year_groups_text(challenge.year_group_codes),
+        "licence": challenge.effective_licence.name,
+        "licence_url": challenge.effective_licence.url,
         "duration_min_minutes": challenge.duration_min_minutes,
         "duration_max_minutes": challenge.duration_max_minutes,
         "kind": challenge.get_kind_display(),

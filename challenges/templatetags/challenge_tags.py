@@ -12,14 +12,16 @@ from library import http
 from ..channels.page_meta import SITE_NAME, page_meta
 from ..channels.structured_data import learning_resource
 from ..models import LearningChallengePage
-from ..vocabulary import ActivitySubject, AgeBand, Day
+from ..vocabulary import ActivitySubject, AgeBand, Day, year_groups_text
 
 register = template.Library()
 
 
 def _cards(queryset):
-    return queryset.select_related("school", "trust", "hero_image").order_by(
-        "-first_published_at", "pk"
+    return (
+        queryset.select_related("school", "trust", "hero_image")
+        .prefetch_related("year_groups")
+        .order_by("-first_published_at", "pk")
     )
 
 
@@ -61,6 +63,12 @@ def minutes(value):
     if mins or not hours:
         parts.append(f"{mins} minute{'s' if mins != 1 else ''}")
     return " ".join(parts)
+
+
+@register.filter
+def year_span(codes):
+    """["R", "1", "2"] -> "Reception to Year 2"."""
+    return year_groups_text(codes)
 
 
 @register.filter

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from challenges.channels.embed import accent_for
+from challenges.channels.embed import accent_for, text_colour_on
 from challenges.channels.http_cache import conditional
 from challenges.filters import ChallengeFilterForm
+from challenges.templatetags.challenge_tags import minutes
 from challenges.visibility import anonymous
 from library.http import InertJsonResponse, absolute
 
@@ -44,6 +45,15 @@ def channel_query(request, default_limit=6, max_limit=WIDGET_MAX_LIMIT):
     return form.to_query(per_page=int(limit)), {}
 
 
+def time_text(low, high):
+    """20, 45 -> "20 minutes to 45 minutes"; the card's "Time"."""
+    if not low and not high:
+        return ""
+    if low and high and high != low:
+        return f"{minutes(low)} to {minutes(high)}"
+    return minutes(low or high)
+
+
 def widget_cards(request, query):
     """Public challenge cards for other websites, with absolute URLs."""
     result = get_search().search(query, anonymous())
@@ -60,6 +70,9 @@ def widget_cards(request, query):
             "school": card["school"],
             "trust": card["trust"],
             "key_stages": card["key_stages"],
+            "year_groups": card.get("year_groups", ""),
+            "time": time_text(card["duration_min_minutes"], card["duration_max_minutes"]),
+            "licence": card.get("licence", ""),
             "duration_min_minutes": card["duration_min_minutes"],
             "duration_max_minutes": card["duration_max_minutes"],
             "first_published_at": card.get("first_published_at"),
@@ -76,7 +89,12 @@ def widget_json(request):
 
     def render_json():
         total, cards = widget_cards(request, query)
-        return InertJsonResponse({"total": total, "results": cards})
+        # The list takes the school's colour (`accent`, else `school`'s), and text that reads on it.
+        accent = accent_for(request)
+        return InertJsonResponse({
+            "total": total, "results": cards,
+            "accent": accent, "on_accent": text_colour_on(accent),
+        })  # fmt: skip
 
     return conditional(request, render_json)
 

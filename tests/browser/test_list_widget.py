@@ -44,7 +44,7 @@ def list_snippet(library_url, *attributes):
 
 def open_school_page(page, school_site, live_server, *attributes):
     pages = {}
-    school = serve(SCHOOL_HOST, pages)
+    school = school_site(SCHOOL_HOST, pages)
     pages["/home-learning/"] = school_page(
         "Home learning at Ash",
         "<h2>Our challenges</h2>",

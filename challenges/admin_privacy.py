@@ -31,8 +31,8 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
-from .admin_views import ChallengeCreateView, ChallengeEditView
-from .models import LearningChallengePage
+from challenges.admin_scope.views import ChallengeCreateView, ChallengeEditView
+from challenges.models import LearningChallengePage
 
 MEDIA_ACTIONS = ["add", "change", "delete", "choose"]
 

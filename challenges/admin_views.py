@@ -18,10 +18,9 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from challenges.authoring.starters import STARTERS, apply_starter
+from challenges.models import LearningChallengePage
 from home.models import SchoolPage, TrustPage
-
-from .models import LearningChallengePage
-from .starters import STARTERS, apply_starter
 
 
 def _is_superuser(user):

@@ -11,10 +11,8 @@ class ChallengesConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
-        from home.models import SchoolPage, TrustPage, partnership_changed
-
-        from . import signal_handlers as handlers
-        from .models import (
+        from challenges import signal_handlers as handlers
+        from challenges.models import (
             ChallengeDocument,
             ChallengeImage,
             ChallengeTag,
@@ -23,6 +21,7 @@ class ChallengesConfig(AppConfig):
             Theme,
             YearGroup,
         )
+        from home.models import SchoolPage, TrustPage, partnership_changed
 
         page_published.connect(handlers.challenge_published, sender=LearningChallengePage)
         post_page_move.connect(handlers.rederive_ownership_after_move)

@@ -8,7 +8,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
-from .vocabulary import ActivitySubject, AgeBand, Day
+from challenges.vocabulary import ActivitySubject, AgeBand, Day
 
 # Rich text in challenges: bold, italic, h3, lists and links; nothing else (no embeds, no images).
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "ol", "ul", "link"]

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.validators import RegexValidator
 
-from .licences import LICENCES
-from .vocabulary import KEY_STAGES, YEAR_GROUP_CHOICES, Cost, Kind
+from challenges.licences import LICENCES
+from challenges.vocabulary import KEY_STAGES, YEAR_GROUP_CHOICES, Cost, Kind
 
 FACETS = [
     "subject", "theme", "tag", "trust", "school", "key_stage", "year",

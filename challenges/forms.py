@@ -11,10 +11,9 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
+from challenges.authoring.starters import is_unused_slot
+from challenges.validation import problems_by_activity, submission_problems
 from home.models import SchoolPage, TrustPage
-
-from .starters import is_unused_slot
-from .validation import problems_by_activity, submission_problems
 
 SUMMARY_LIMIT = 300  # the format's limit (DESIGN.md: summary, at most 300 characters)
 

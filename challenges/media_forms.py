@@ -11,7 +11,7 @@ The save that follows writes only the row.
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-from .storage import STORE_DOWN_MESSAGE, StorageUnavailable, store_now
+from challenges.media.storage import STORE_DOWN_MESSAGE, StorageUnavailable, store_now
 
 
 class StoresFileWhenValid:

@@ -15,11 +15,10 @@ from django.views.decorators.http import require_safe
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.permissions import policy_registry
 
+from challenges.media.usage import media_audiences
+from challenges.models import ChallengeDocument, ChallengeImage, ChallengeImageRendition
+from challenges.visibility import EVERYTHING, PUBLIC, viewer_keys
 from library.public_routes import session_user
-
-from .media_use import media_audiences
-from .models import ChallengeDocument, ChallengeImage, ChallengeImageRendition
-from .visibility import EVERYTHING, PUBLIC, viewer_keys
 
 PUBLIC_MAX_AGE = 300  # seconds a shared cache may keep a public file after it stops being public
 ADMIN_PERMISSIONS = ["choose", "change"]
@@ -100,9 +99,10 @@ def serve_document(request, document_id, document_filename):
     public = check_access(request, "document", document)
     request.user = SimpleLazyObject(lambda: session_user(request))  # Wagtail's own hooks read it
     response = wagtail_serve_document(request, document_id, document_filename)
-    response["Content-Disposition"] = response.get("Content-Disposition", "").replace(
-        "inline", "attachment"
-    ) or f'attachment; filename="{document.filename}"'
+    response["Content-Disposition"] = (
+        response.get("Content-Disposition", "").replace("inline", "attachment")
+        or f'attachment; filename="{document.filename}"'
+    )
     response["Content-Security-Policy"] = "default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"
     return _cache_headers(response, public)

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from django.core.cache import cache
 
-from .models import LearningChallengePage, PublicationStamp
+from challenges.models import LearningChallengePage, PublicationStamp
 
 
 def _raw_blocks(stream):

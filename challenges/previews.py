@@ -8,7 +8,7 @@ import segno
 from django.shortcuts import render
 from django.urls import reverse
 
-from .vocabulary import YEAR_GROUP_CHOICES
+from challenges.vocabulary import YEAR_GROUP_CHOICES
 
 PREVIEW_MODES = [("", "Web page"), ("embed", "On a school website"), ("print", "Printed")]
 DEFAULT_ACCENT = "1d4f91"

@@ -4,9 +4,9 @@ the teacher types; the rest follow each save."""
 
 from wagtail.admin.panels import Panel
 
-from .sizing import estimated_print_pages
-from .validation import readiness
-from .vocabulary import AgeBand, Kind, Visibility
+from challenges.authoring.sizing import estimated_print_pages
+from challenges.validation import readiness
+from challenges.vocabulary import AgeBand, Kind, Visibility
 
 # The fields of the form each live-checked requirement watches (static/js/editor.js).
 LIVE_REQUIREMENTS = {"title", "summary", "year_groups"}

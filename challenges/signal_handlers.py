@@ -5,10 +5,10 @@ Connected in ChallengesConfig.ready().
 
 from django.db.models import F
 
-from .channels import front_cache
-from .media_use import challenges_using
-from .models import ChallengeImage, LearningChallengePage, PublicationStamp
-from .signals import challenges_changed, ownership_rederived
+from challenges.channels import front_cache
+from challenges.media.usage import challenges_using
+from challenges.models import ChallengeImage, LearningChallengePage, PublicationStamp
+from challenges.signals import challenges_changed, ownership_rederived
 
 # What channels show of a file: cards, embeds, pages, credits, and whether it may leave here.
 SHOWN_MEDIA_FIELDS = ("file", "title", "description", "credit", "licence", "shows_pupils")

@@ -10,8 +10,8 @@ import math
 
 from django.utils.html import strip_tags
 
-from .starters import is_unused_slot
-from .vocabulary import AgeBand
+from challenges.authoring.starters import is_unused_slot
+from challenges.vocabulary import AgeBand
 
 # The print view, in lines of 11 pt body text.
 PRINT_CHARACTERS_PER_LINE = 100

@@ -7,7 +7,7 @@ left out when the challenge is submitted, so a teacher fills the days they need 
 
 from django.utils.html import strip_tags
 
-from .vocabulary import ActivitySubject, AgeBand, Day, Kind
+from challenges.vocabulary import ActivitySubject, AgeBand, Day, Kind
 
 WEEKDAYS = [Day.MONDAY, Day.TUESDAY, Day.WEDNESDAY, Day.THURSDAY, Day.FRIDAY]
 WEEKLY_SUBJECTS = [

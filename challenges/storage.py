@@ -26,9 +26,8 @@ from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
 from wagtail.images.models import SourceImageIOError
 
+from challenges.media.checks import check_document_upload, check_image_upload
 from library.outages import Breaker
-
-from .media_checks import check_document_upload, check_image_upload
 
 logger = logging.getLogger("challenges")
 

@@ -7,7 +7,7 @@ came are not activities (challenges/starters.py) and are left out when submittin
 
 from django.utils.html import strip_tags
 
-from .starters import is_unused_slot
+from challenges.authoring.starters import is_unused_slot
 
 # The five things the editor's "Ready to submit" list counts, in the order it lists them.
 REQUIREMENTS = [

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 from wagtail.query import PageQuerySet
 
+from challenges.vocabulary import Visibility
 from home.models import Partnership, SchoolPage, TrustPage
 from home.roles import TRUST_KINDS, Role, roles_of
-
-from .vocabulary import Visibility
 
 PUBLIC = "public"
 EVERYTHING = None  # the key set of a superuser: no filter at all

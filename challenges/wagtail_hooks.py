@@ -13,13 +13,13 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_privacy import (
+from challenges.admin_scope.privacy import (
     ChallengePageViewSet,
     bulk_actions_naming_only_visible_items,
     media_user_may_choose,
     restrict_to_what_user_may_see,
 )
-from .admin_views import (
+from challenges.admin_scope.views import (
     can_take_offline,
     copy_challenge,
     new_challenge,
@@ -27,11 +27,11 @@ from .admin_views import (
     parents_for_new_challenges,
     take_offline,
 )
-from .embed_stats.report import may_see_report
-from .embed_stats.views import embed_views_report
-from .models import LearningChallengePage, Subject, Theme
-from .sharing.adapt import adapt_view, adaptable_search, user_may_adapt
-from .sharing.upstream_views import update_detail, updates_index
+from challenges.embed_stats.report import may_see_report
+from challenges.embed_stats.views import embed_views_report
+from challenges.models import LearningChallengePage, Subject, Theme
+from challenges.sharing.adapt import adapt_view, adaptable_search, user_may_adapt
+from challenges.sharing.upstream_views import update_detail, updates_index
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -271,4 +271,4 @@ def editor_css():
 
 
 # Packages: export download and import screens (challenges/interchange/wagtail_hooks.py).
-from .interchange import wagtail_hooks as interchange_hooks  # noqa: E402, F401
+from challenges.interchange import wagtail_hooks as interchange_hooks  # noqa: E402, F401

@@ -8,9 +8,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Trusts and schools"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the deploy checks)
-        from . import signal_handlers as handlers
-        from .models import Partnership, SchoolPage, TrustPage
+        from home import checks  # noqa: F401  (registers the deploy checks)
+        from home import signal_handlers as handlers
+        from home.models import Partnership, SchoolPage, TrustPage
 
         post_save.connect(handlers.trust_created, sender=TrustPage)
         post_save.connect(handlers.school_created, sender=SchoolPage)

@@ -16,7 +16,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import Role, TrustPage, TrustReviewTask
+from home.models import Role, TrustPage, TrustReviewTask
 
 SCHOOL_EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 TRUST_MODERATOR_PAGE_PERMISSIONS = [

@@ -3,8 +3,8 @@
 Connected in HomeConfig.ready().
 """
 
-from .models import partnership_changed
-from .roles import set_up_school, set_up_trust
+from home.models import partnership_changed
+from home.roles import set_up_school, set_up_trust
 
 
 def trust_created(sender, instance, created, raw=False, **kwargs):

@@ -20,9 +20,9 @@ from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_POST
 
 # The fetcher's rules for a partner's address: a leaf module, allowed by the import contracts.
-from challenges.interchange.addresses import RefusedURL, checked_partner_address, same_site
+from library.outbound.addresses import RefusedURL, checked_partner_address, same_site
 
-from .models import PartnerLibrary, Partnership, PartnerToken, Role, SchoolPage, TrustPage
+from home.models import PartnerLibrary, Partnership, PartnerToken, Role, SchoolPage, TrustPage
 
 User = get_user_model()
 
@@ -146,9 +146,9 @@ class PartnerLibraryForm(forms.ModelForm):
         self.trust = trust
         if self.instance.pk:
             self.fields["token"].label = "New token"
-            self.fields["token"].help_text = (
-                f"Leave empty to keep the saved token ({self.instance.token_hint}…)."
-            )
+            self.fields[
+                "token"
+            ].help_text = f"Leave empty to keep the saved token ({self.instance.token_hint}…)."
 
     def clean_label(self):
         label = self.cleaned_data["label"].strip()

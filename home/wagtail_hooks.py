@@ -6,9 +6,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import trust_admin
-from .models import Partnership
-from .views import review_done
+from home import trust_admin
+from home.models import Partnership
+from home.views import review_done
 
 
 class PartnershipViewSet(SnippetViewSet):

@@ -13,7 +13,7 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from .outages import Breaker
+from library.outages import Breaker
 
 OUTAGES = (RedisConnectionError, RedisTimeoutError, OSError)
 DOWN_SECONDS = 5.0
@@ -53,8 +53,6 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
         if client is None:
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
-
-
 
 
 class ResilientRedisCache(RedisCache):

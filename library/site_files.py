@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from .http import site_root
+from library.http import site_root
 
 SITE_FILE_MAX_AGE = 86400
 # Crawlers stay out of the admin and the per-visitor views; the sitemap lists public challenges.

@@ -1,3 +1,6 @@
+from challenges.admin_scope.privacy import admin_overrides
+from challenges.admin_scope.views import page_types_usage_for_superusers
+from challenges.media.serving import serve_document, serve_media
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -6,10 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from challenges.admin_privacy import admin_overrides
-from challenges.admin_views import page_types_usage_for_superusers
 from challenges.channels.api import api_router
-from challenges.media_serving import serve_document, serve_media
 from library.health import healthz
 from library.site_files import favicon_ico, robots_txt
 
@@ -36,7 +36,7 @@ urlpatterns = [
     path("favicon.ico", favicon_ico, name="favicon_ico"),
     path("healthz", healthz, name="healthz"),
     path("search/", include("search.urls")),
-    path("", include("search.listing_urls")),
+    path("", include("search.listings.urls")),
     path("", include("challenges.channels.urls")),
 ]
 

@@ -12,9 +12,8 @@ class SearchConfig(AppConfig):
         from challenges.interchange import partner_api
         from challenges.models import LearningChallengePage
         from challenges.signals import challenges_changed, ownership_rederived
-
-        from . import signal_handlers as handlers
-        from .backends import get_search
+        from search import signal_handlers as handlers
+        from search.backends import get_search
 
         ownership_rederived.connect(handlers.ownership_rederived, sender=LearningChallengePage)
         challenges_changed.connect(handlers.challenges_changed, sender=LearningChallengePage)

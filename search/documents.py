@@ -2,13 +2,13 @@
 
 from itertools import islice
 
+from challenges.media.storage import rendition_or_none
+
 from challenges.filters import facet_values
 from challenges.models import LearningChallengePage
 from challenges.sharing.lineage import adaptation_count, adaptation_counts
-from challenges.storage import rendition_or_none
 from challenges.vocabulary import year_groups_text
-
-from .text import analysed, plain_text
+from search.text import analysed, plain_text
 
 
 def _activity_text(challenge):

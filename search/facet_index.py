@@ -17,8 +17,7 @@ from collections import defaultdict
 from challenges.filters import FACETS
 from challenges.models import ChallengeTag, PublicationStamp, Subject, Theme
 from home.models import SchoolPage, TrustPage
-
-from .models import SearchDocument, SearchFacet
+from search.models import SearchDocument, SearchFacet
 
 # The positions of the set bits of each byte value, lowest first.
 BYTE_BITS = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]

@@ -8,8 +8,7 @@ from django.views.decorators.http import require_safe
 
 from challenges.channels.http_cache import conditional
 from library.http import InertJsonResponse, absolute
-
-from .listings import channel_query, widget_cards
+from search.listings.widget import channel_query, widget_cards
 
 FEED_SIZE = 50
 

@@ -4,10 +4,9 @@ returns; (re)indexing a published challenge goes through a background task (inli
 import logging
 
 from challenges.models import LearningChallengePage
-
-from . import pending
-from .backends import indexes
-from .tasks import index_challenges
+from search import pending
+from search.backends import indexes
+from search.indexing.tasks import index_challenges
 
 logger = logging.getLogger("search")
 

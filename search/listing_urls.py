@@ -5,7 +5,7 @@ Mounted at the site root (not under /search/): their addresses are pasted into s
 
 from django.urls import path
 
-from . import feeds, listings
+from search import feeds, listings
 
 urlpatterns = [
     path("embed/challenges.json", listings.widget_json, name="embed_widget_json"),

@@ -15,8 +15,7 @@ from challenges.filters import ChallengeFilterForm
 from challenges.templatetags.challenge_tags import minutes
 from challenges.visibility import anonymous
 from library.http import InertJsonResponse, absolute
-
-from .backends import get_search
+from search.backends import get_search
 
 WIDGET_MAX_LIMIT = 24
 NOT_FILTERS = ("limit", "accent", "open", "format", "page")  # how a list shows, not what

@@ -6,9 +6,9 @@ import logging
 
 from django.db import transaction
 
-from .backends import SearchUnavailable
-from .documents import build_documents, live_challenges
-from .models import PendingIndexWork
+from search.backends import SearchUnavailable
+from search.indexing.documents import build_documents, live_challenges
+from search.models import PendingIndexWork
 
 logger = logging.getLogger("search")
 

@@ -1,8 +1,8 @@
 """How search follows publishing: `challenges`' own signal for new and moved challenges, Wagtail's
 for unpublished and deleted ones. Connected in SearchConfig.ready()."""
 
-from .indexing import follow_new_audience, origin_ids, remove_now
-from .tasks import index_challenges
+from search.indexing.tasks import index_challenges
+from search.indexing.updates import follow_new_audience, origin_ids, remove_now
 
 
 def ownership_rederived(sender, page_ids, published, **kwargs):

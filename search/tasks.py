@@ -4,9 +4,9 @@ import logging
 
 from django_tasks import task
 
-from . import pending
-from .backends import indexes
-from .documents import build_documents, live_challenges
+from search import pending
+from search.backends import indexes
+from search.indexing.documents import build_documents, live_challenges
 
 logger = logging.getLogger("search")
 

@@ -6,8 +6,7 @@ from django.template.response import TemplateResponse
 
 from challenges.filters import FACETS, ChallengeFilterForm
 from library.http import InertJsonResponse
-
-from .backends import get_search
+from search.backends import get_search
 
 FACET_TITLES = {
     "subject": "Subject", "theme": "Theme", "tag": "Tag", "trust": "Trust", "school": "School",

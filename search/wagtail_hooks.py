@@ -9,9 +9,8 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from library.health import task_backlog
-
-from .backends import elasticsearch_implementation
-from .models import PendingIndexWork
+from search.backends import elasticsearch_implementation
+from search.models import PendingIndexWork
 
 
 def service_notices():

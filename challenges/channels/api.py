@@ -8,9 +8,9 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from ..filters import ChallengeFilterForm
-from ..models import LearningChallengePage
-from ..visibility import anonymous
+from challenges.filters import ChallengeFilterForm
+from challenges.models import LearningChallengePage
+from challenges.visibility import anonymous
 
 # The API filters through the search filter form; each maps onto the page's own relations.
 API_FILTERS = {

@@ -14,13 +14,12 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from challenges.channels.http_cache import conditional
+from challenges.embed_stats.counter import record_embed_view
+from challenges.models import LearningChallengePage
+from challenges.visibility import anonymous
 from home.models import HEX_COLOUR, SchoolPage
 from library.http import absolute, absolute_url, uuid_or_404
-
-from ..embed_stats.counter import record_embed_view
-from ..models import LearningChallengePage
-from ..visibility import anonymous
-from .http_cache import conditional
 
 DEFAULT_ACCENT = "1d4f91"
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 
-from ..models import ChallengeTag, LearningChallengePage, Subject, Theme
+from challenges.models import ChallengeTag, LearningChallengePage, Subject, Theme
 
 # Listings and channels that may show any challenge; purged by path, whatever the query.
 CHANNEL_ROUTES = (

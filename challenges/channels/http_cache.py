@@ -1,8 +1,7 @@
 """Validators for the cached public channels (embed, widget, oEmbed, feeds)."""
 
+from challenges.models import PublicationStamp
 from library.http import conditional as conditional_on
-
-from ..models import PublicationStamp
 
 
 def conditional(request, render, *etag_parts, **options):

@@ -8,11 +8,10 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
+from challenges.channels.embed import get_public_challenge, public_challenges
+from challenges.channels.http_cache import conditional
+from challenges.media.storage import rendition_or_none
 from library.http import InertJsonResponse, absolute, absolute_url, site_root
-
-from ..storage import rendition_or_none
-from .embed import get_public_challenge, public_challenges
-from .http_cache import conditional
 
 EMBED_PATH = re.compile(r"^/embed/challenges/(?P<uid>[0-9a-fA-F-]{32,36})/?$")
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 640, 800

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 from django.utils.text import Truncator
 
+from challenges.media.storage import rendition_or_none
+from challenges.models import LearningChallengePage
 from library.http import absolute, absolute_url
-
-from ..models import LearningChallengePage
-from ..storage import rendition_or_none
 
 DESCRIPTION_CHARS = 300  # a challenge summary's own limit
 SITE_NAME = "Learning Challenge Library"

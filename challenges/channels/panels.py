@@ -4,10 +4,9 @@ from django.urls import reverse
 from django.utils.html import escape
 from wagtail.admin.panels import Panel
 
+from challenges.authoring.sizing import estimated_embed_height
+from challenges.visibility import PUBLIC
 from library.http import site_root
-
-from ..sizing import estimated_embed_height
-from ..visibility import PUBLIC
 
 
 def embed_snippets(base_url, challenge):

@@ -5,10 +5,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from challenges.models import LearningChallengePage
+from challenges.vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, AgeBand
 from library.http import absolute_url, uuid_or_404
-
-from ..models import LearningChallengePage
-from ..vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, AgeBand
 
 
 @require_safe

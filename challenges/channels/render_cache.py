@@ -23,10 +23,9 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
+from challenges.embed_stats.counter import record_embed_view
+from challenges.models import PublicationStamp
 from library.public_routes import SHED_COOKIES
-
-from ..embed_stats.counter import record_embed_view
-from ..models import PublicationStamp
 
 RENDER_SECONDS = 300
 SKIPPED_PREFIXES = (

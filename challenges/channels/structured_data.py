@@ -1,10 +1,9 @@
 """schema.org LearningResource JSON-LD for a public challenge page."""
 
+from challenges.licences import licence_for
+from challenges.media.storage import rendition_or_none
+from challenges.vocabulary import YEAR_GROUPS
 from library.http import absolute, absolute_url
-
-from ..licences import licence_for
-from ..storage import rendition_or_none
-from ..vocabulary import YEAR_GROUPS
 
 
 def iso_duration(minutes):

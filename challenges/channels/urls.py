@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import embed, oembed, print_view
+from challenges.channels import embed, oembed, print_view
 
 urlpatterns = [
     path("embed.js", embed.embed_js, name="embed_js"),

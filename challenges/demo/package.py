@@ -6,7 +6,7 @@ else that wants realistic content (the benchmark's generated library).
 
 from pathlib import Path
 
-from ..interchange.package import ZipPackage
+from challenges.interchange.package import ZipPackage
 
 PACKAGE_PATH = Path(__file__).parent / "library.zip"
 

@@ -80,7 +80,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from ..models import EmbedView, LearningChallengePage
+from challenges.models import EmbedView, LearningChallengePage
 
 logger = logging.getLogger(__name__)
 

@@ -6,11 +6,10 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Sum
 
+from challenges.embed_stats import counter
+from challenges.models import EmbedView
 from home.models import TrustPage
 from home.roles import trusts_run_by
-
-from ..models import EmbedView
-from . import counter
 
 REPORT_PERIODS = (30, 90)
 TABLE_LIMIT = 100

@@ -2,11 +2,10 @@
 
 from django_tasks import task
 
-from .counter import flush_embed_views
+from challenges.embed_stats.counter import flush_embed_views
 
 
 @task()
 def flush_embed_views_task():
     """Move embed view counts from the cache into the database; returns the rows touched."""
     return flush_embed_views()
-

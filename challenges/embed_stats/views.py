@@ -4,8 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .counter import UNKNOWN_SITE
-from .report import REPORT_PERIODS, embed_view_report, report_trusts_for
+from challenges.embed_stats.counter import UNKNOWN_SITE
+from challenges.embed_stats.report import REPORT_PERIODS, embed_view_report, report_trusts_for
 
 
 class EmbedViewsReportView(WagtailAdminTemplateMixin, TemplateView):

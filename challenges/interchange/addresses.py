@@ -4,7 +4,7 @@ check an address when it is saved."""
 
 from urllib.parse import urlsplit
 
-from .fetch import RefusedURL, check_url
+from library.outbound.fetch import RefusedURL, check_url
 
 API_PATH = "api/interchange/v1/"
 

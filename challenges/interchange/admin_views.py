@@ -24,12 +24,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_http_methods
 
-from home.models import PartnerLibrary, SchoolPage, TrustPage
-
-from ..models import LearningChallengePage, Subject, Theme
-from ..vocabulary import KEY_STAGES
-from .client import PartnerClient, PartnerError, PartnerSource
-from .importer import (
+from challenges.interchange.client import PartnerClient, PartnerError, PartnerSource
+from challenges.interchange.importer import (
     exportable_challenges,
     exportable_trusts,
     importable_schools,
@@ -38,9 +34,12 @@ from .importer import (
     plan_import,
     run_import,
 )
-from .package import ZipPackage, write_package
-from .tasks import get_status, import_package_task, set_status
-from .validate import InterchangeError
+from challenges.interchange.package import ZipPackage, write_package
+from challenges.interchange.tasks import get_status, import_package_task, set_status
+from challenges.interchange.validate import InterchangeError
+from challenges.models import LearningChallengePage, Subject, Theme
+from challenges.vocabulary import KEY_STAGES
+from home.models import PartnerLibrary, SchoolPage, TrustPage
 
 SESSION_KEY = "interchange_uploads"
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024

@@ -12,7 +12,7 @@ import zipfile
 from django.conf import settings
 from PIL import Image as PILImage
 
-from .validate import InterchangeError
+from challenges.interchange.validate import InterchangeError
 
 # Pillow format -> the extension an asset of that format must carry.
 IMAGE_FORMATS = {"JPEG": {"jpg", "jpeg"}, "PNG": {"png"}, "WEBP": {"webp"}, "GIF": {"gif"}}

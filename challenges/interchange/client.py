@@ -5,11 +5,11 @@ import tempfile
 from urllib.parse import urlencode, urljoin
 
 from django.utils import timezone
+from library.outbound.addresses import API_PATH
+from library.outbound.fetch import RefusedURL, fetch
 
-from .addresses import API_PATH
-from .fetch import RefusedURL, fetch
-from .serialise import FORMAT_VERSION, PACKAGE_FORMAT
-from .validate import InterchangeError
+from challenges.interchange.serialise import FORMAT_VERSION, PACKAGE_FORMAT
+from challenges.interchange.validate import InterchangeError
 
 MAX_LIST_PAGES = 200  # 20,000 challenges: a partner listing more is not a library but a loop
 

@@ -25,10 +25,16 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from home.models import Role, SchoolPage, TrustPage
-
-from ..licences import licence_for
-from ..models import (
+from challenges.interchange.validate import DocumentRefused, InterchangeError, check_challenge
+from challenges.licences import licence_for
+from challenges.media.import_checks import (
+    AssetRefused,
+    check_imported_document,
+    check_imported_image,
+    document_size_limit,
+    image_size_limit,
+)
+from challenges.models import (
     ChallengeContributor,
     ChallengeDocument,
     ChallengeImage,
@@ -37,14 +43,7 @@ from ..models import (
     Theme,
     YearGroup,
 )
-from .asset_checks import (
-    AssetRefused,
-    check_imported_document,
-    check_imported_image,
-    document_size_limit,
-    image_size_limit,
-)
-from .validate import DocumentRefused, InterchangeError, check_challenge
+from home.models import Role, SchoolPage, TrustPage
 
 logger = logging.getLogger(__name__)
 

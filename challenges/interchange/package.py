@@ -14,18 +14,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
-from .serialise import (
+from challenges.interchange.serialise import (
     FORMAT_VERSION,
     PACKAGE_FORMAT,
     AssetCatalogue,
     serialise_challenge,
     site_root_url,
 )
-from .validate import (
-    InterchangeError,
-    check_manifest,
-    parse_json_bytes,
-)
+from challenges.interchange.validate import InterchangeError, check_manifest, parse_json_bytes
 
 MANIFEST = "manifest.json"
 CHALLENGE_NAME = re.compile(

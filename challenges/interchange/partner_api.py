@@ -16,12 +16,11 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
 from django.views.decorators.http import require_GET
 
+from challenges.filters import ChallengeFilterForm
+from challenges.interchange.serialise import AssetCatalogue, serialise_challenge
+from challenges.models import LearningChallengePage
+from challenges.visibility import PartnerViewer
 from home.models import PartnerToken
-
-from ..filters import ChallengeFilterForm
-from ..models import LearningChallengePage
-from ..visibility import PartnerViewer
-from .serialise import AssetCatalogue, serialise_challenge
 
 URL_TOKEN_PARAMETERS = {"token", "access_token", "api_key", "key", "bearer"}
 PAGE_SIZE = 100

@@ -15,8 +15,8 @@ from urllib.parse import urljoin
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
-from ..licences import LICENCES
-from ..richtext import sanitise_rich_text
+from challenges.licences import LICENCES
+from challenges.richtext import sanitise_rich_text
 
 FORMAT = "learning-challenge"
 PACKAGE_FORMAT = "learning-challenge-package"

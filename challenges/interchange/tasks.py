@@ -11,11 +11,10 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django_tasks import task
 
+from challenges.interchange.importer import run_import
+from challenges.interchange.package import ZipPackage
+from challenges.interchange.validate import InterchangeError
 from home.models import SchoolPage
-
-from .importer import run_import
-from .package import ZipPackage
-from .validate import InterchangeError
 
 STATUS_SECONDS = 24 * 3600
 

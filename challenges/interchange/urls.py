@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import partner_api
+from challenges.interchange import partner_api
 
 urlpatterns = [
     path("challenges/", partner_api.challenge_list, name="interchange_challenges"),

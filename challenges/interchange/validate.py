@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from .serialise import FORMAT, FORMAT_MAJOR, PACKAGE_FORMAT
+from challenges.interchange.serialise import FORMAT, FORMAT_MAJOR, PACKAGE_FORMAT
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "v1.json"
 MAX_DEPTH = 16  # the format itself nests 5 deep

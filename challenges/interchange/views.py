@@ -12,9 +12,8 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 
+from challenges.interchange.validate import schema
 from library.http import site_root
-
-from .validate import schema
 
 SCHEMA_PATH = "/schema/learning-challenge/v1.json"
 SCHEMA_MAX_AGE = 86400

@@ -4,8 +4,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views
-from .importer import exportable_trusts, importable_schools
+from challenges.interchange import admin_views
+from challenges.interchange.importer import exportable_trusts, importable_schools
 
 
 class ExportMenuItem(MenuItem):

@@ -1,22 +1,22 @@
 """The models of the `challenges` app, one module per concern; import them from here."""
 
-from .embed_views import EmbedView
-from .media import (
+from challenges.models.embed_views import EmbedView
+from challenges.models.media import (
     MEDIA_FIELDS,
     ChallengeDocument,
     ChallengeImage,
     ChallengeImageRendition,
     MediaCreditMixin,
 )
-from .page import (
+from challenges.models.page import (
     SUMMARY_MAX_LENGTH,
     ChallengeContributor,
     ChallengeTag,
     LearningChallengePage,
     hashtag_validator,
 )
-from .stamps import PublicationStamp
-from .taxonomy import Subject, TaxonomyTerm, Theme, YearGroup
+from challenges.models.stamps import PublicationStamp
+from challenges.models.taxonomy import Subject, TaxonomyTerm, Theme, YearGroup
 
 __all__ = [
     "MEDIA_FIELDS",

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from .page import LearningChallengePage
+from challenges.models.page import LearningChallengePage
 
 
 class EmbedView(models.Model):

@@ -6,9 +6,9 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.utils.file import hash_filelike
 
-from ..licences import LICENCE_CHOICES
-from ..media_checks import check_document_upload, check_image_upload
-from ..storage import checked, refusal
+from challenges.licences import LICENCE_CHOICES
+from challenges.media.checks import check_document_upload, check_image_upload
+from challenges.media.storage import checked, refusal
 
 
 class MediaCreditMixin(models.Model):

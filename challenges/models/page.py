@@ -23,29 +23,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from challenges import visibility
+from challenges.admin_scope.viewer import current_viewer
+from challenges.authoring.previews import PREVIEW_MODES, render_embed_preview, render_print_preview
+from challenges.authoring.readiness import ReadinessPanel
+from challenges.authoring.widgets import GroupedCheckboxes
+from challenges.blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
+from challenges.channels.panels import EmbedSnippetsPanel
+from challenges.forms import ChallengePageForm
+from challenges.licences import LICENCE_CHOICES, adaptation_licence_error, licence_for
+from challenges.models.media import ChallengeImage
+from challenges.models.taxonomy import Subject, Theme, YearGroup
+from challenges.richtext import sanitise_rich_text
+from challenges.visibility import ChallengeQuerySet
+from challenges.vocabulary import AdultSupport, Cost, Kind, Visibility, key_stages_for, sorted_years
 from home.models import SchoolPage, TrustPage
-
-from .. import visibility
-from ..admin_viewer import current_viewer
-from ..blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
-from ..channels.panels import EmbedSnippetsPanel
-from ..forms import ChallengePageForm
-from ..licences import LICENCE_CHOICES, adaptation_licence_error, licence_for
-from ..previews import PREVIEW_MODES, render_embed_preview, render_print_preview
-from ..readiness_panel import ReadinessPanel
-from ..richtext import sanitise_rich_text
-from ..visibility import ChallengeQuerySet
-from ..vocabulary import (
-    AdultSupport,
-    Cost,
-    Kind,
-    Visibility,
-    key_stages_for,
-    sorted_years,
-)
-from ..widgets import GroupedCheckboxes
-from .media import ChallengeImage
-from .taxonomy import Subject, Theme, YearGroup
 
 SUMMARY_MAX_LENGTH = 300
 

@@ -13,12 +13,11 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from challenges.licences import adaptation_terms, licence_for
+from challenges.models import ChallengeContributor, LearningChallengePage
+from challenges.sharing.lineage import adaptation_summary
+from challenges.visibility import can_view
 from home.models import SchoolPage
-
-from ..licences import adaptation_terms, licence_for
-from ..models import ChallengeContributor, LearningChallengePage
-from ..visibility import can_view
-from .lineage import adaptation_summary
 
 
 def adaptable_original(user, page_id):

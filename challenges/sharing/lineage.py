@@ -2,7 +2,7 @@
 
 from django.db.models import Count
 
-from ..models import LearningChallengePage
+from challenges.models import LearningChallengePage
 
 
 def _published_adaptations(uids):

@@ -9,12 +9,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from challenges.interchange.client import PartnerClient, PartnerSource
+from challenges.interchange.importer import SubsetSource, plan_import, run_import
+from challenges.interchange.validate import InterchangeError
+from challenges.sharing.upstream import following
 from home.models import PartnerLibrary
-
-from ..interchange.client import PartnerClient, PartnerSource
-from ..interchange.importer import SubsetSource, plan_import, run_import
-from ..interchange.validate import InterchangeError
-from .upstream import following
 
 
 def _known_version(lineage):

@@ -2,8 +2,8 @@
 
 from django_tasks import task
 
-from .partner_updates import ask_partner_libraries
-from .upstream import pending_updates
+from challenges.sharing.partner_updates import ask_partner_libraries
+from challenges.sharing.upstream import pending_updates
 
 
 @task()

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from wagtail.models import Revision
 
-from ..models import LearningChallengePage
-from ..visibility import can_view
+from challenges.models import LearningChallengePage
+from challenges.visibility import can_view
 
 FOLLOW = "follow"
 

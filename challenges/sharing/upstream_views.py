@@ -7,8 +7,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from ..models import LearningChallengePage
-from .upstream import (
+from challenges.models import LearningChallengePage
+from challenges.sharing.upstream import (
     FIELDS,
     diff,
     has_update,

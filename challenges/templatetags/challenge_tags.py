@@ -6,13 +6,12 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from challenges.channels.page_meta import SITE_NAME, page_meta
+from challenges.channels.structured_data import learning_resource
+from challenges.models import LearningChallengePage
+from challenges.vocabulary import ActivitySubject, AgeBand, Day, year_groups_text
 from home.models import SchoolPage
 from library import http
-
-from ..channels.page_meta import SITE_NAME, page_meta
-from ..channels.structured_data import learning_resource
-from ..models import LearningChallengePage
-from ..vocabulary import ActivitySubject, AgeBand, Day, year_groups_text
 
 register = template.Library()
 

@@ -3,9 +3,9 @@
 from django import template
 from django.urls import reverse
 
-from ..licences import adaptation_terms
-from ..sharing.adapt import user_may_adapt
-from ..sharing.lineage import adaptation_summary
+from challenges.licences import adaptation_terms
+from challenges.sharing.adapt import user_may_adapt
+from challenges.sharing.lineage import adaptation_summary
 
 register = template.Library()
 

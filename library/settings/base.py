@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",  # by name: check --deploy looks for it
     "library.public_routes.AuthenticationMiddleware",
-    "challenges.admin_viewer.AdminViewerMiddleware",
+    "challenges.admin_scope.viewer.AdminViewerMiddleware",
     "library.public_routes.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -125,7 +125,7 @@ MEDIA_URL = "/media/"
 # Media are reached through /media/<name>, a view that checks who may see them
 # (challenges/storage.py, challenges/media_serving.py); there is no blanket static route.
 STORAGES = {
-    "default": {"BACKEND": "challenges.storage.LocalMediaStorage"},
+    "default": {"BACKEND": "challenges.media.storage.LocalMediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -133,7 +133,7 @@ STORAGES = {
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
-        "BACKEND": "challenges.storage.S3MediaStorage",  # private objects, signed per request
+        "BACKEND": "challenges.media.storage.S3MediaStorage",  # private objects, signed per request
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
@@ -198,8 +198,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "challenges.ChallengeImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "challenges.ChallengeDocument"
 # Their admin forms store the file as validation ends: a failing store is a form error.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "challenges.media_forms.ChallengeImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "challenges.media_forms.ChallengeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "challenges.media.forms.ChallengeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "challenges.media.forms.ChallengeDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -1,4 +1,4 @@
-from .base import *  # noqa: F401,F403
+from library.settings.base import *  # noqa: F401,F403
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-secret-key-not-for-production"  # noqa: F405

@@ -3,7 +3,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from .base import *  # noqa: F401,F403
+from library.settings.base import *  # noqa: F401,F403
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"

@@ -6,9 +6,9 @@ from functools import lru_cache
 
 from django.conf import settings
 
-from .base import SearchUnavailable
-from .database import DatabaseSearch
-from .elasticsearch import ElasticsearchSearch
+from search.backends.base import SearchUnavailable
+from search.backends.database import DatabaseSearch
+from search.backends.elasticsearch import ElasticsearchSearch
 
 __all__ = ["SearchUnavailable", "get_search", "indexes"]
 

@@ -4,10 +4,9 @@ from dataclasses import dataclass, field
 
 from challenges.filters import FACETS, FIXED_LABELS
 from challenges.visibility import EVERYTHING, viewer_keys
-
-from ..facet_index import vocabulary_labels
-from ..models import SearchDocument
-from ..text import query_terms, snippet
+from search.backends.facet_index import vocabulary_labels
+from search.models import SearchDocument
+from search.text import query_terms, snippet
 
 # How much one shared value counts towards "related": a shared tag says most.
 RELATED_WEIGHTS = {"tag": 3, "theme": 2, "subject": 1}

@@ -22,17 +22,16 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
 from challenges.models import ChallengeTag, PublicationStamp
-
-from ..facet_index import facet_index
-from ..models import IndexLog, SearchDocument, SearchFacet
-from ..text import query_terms
-from .base import (
+from search.backends.base import (
     RELATED_WEIGHTS,
     ChallengeSearch,
     audience_filter_keys,
     suggestions,
     typed_for_suggest,
 )
+from search.backends.facet_index import facet_index
+from search.models import IndexLog, SearchDocument, SearchFacet
+from search.text import query_terms
 
 DOCUMENT_FIELDS = [
     "uid", "audience", "title", "title_terms", "text_terms", "snippet_source", "published_at",

@@ -38,10 +38,7 @@ from elasticsearch.helpers import BulkIndexError, bulk
 
 from challenges.filters import FACETS
 from challenges.models import ChallengeTag
-
-from ..models import IndexLog
-from ..text import query_terms
-from .base import (
+from search.backends.base import (
     RELATED_WEIGHTS,
     ChallengeSearch,
     SearchUnavailable,
@@ -50,6 +47,8 @@ from .base import (
     suggestions,
     typed_for_suggest,
 )
+from search.models import IndexLog
+from search.text import query_terms
 
 logger = logging.getLogger("search")
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..backends import get_search
+from search.backends import get_search
 
 register = template.Library()
 

@@ -4,10 +4,10 @@ iframe's height against the embed's real height, for every public demo challenge
 import re
 from io import StringIO
 
+from challenges.authoring.sizing import estimated_embed_height, estimated_print_pages
 from django.core.management import call_command
 
 from challenges.models import LearningChallengePage
-from challenges.sizing import estimated_embed_height, estimated_print_pages
 
 
 def pdf_pages(pdf):

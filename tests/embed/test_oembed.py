@@ -1,6 +1,5 @@
 """/oembed/: the oEmbed provider, rule by rule (https://oembed.com/ section 2)."""
 
-
 import pytest
 from django.test import Client
 

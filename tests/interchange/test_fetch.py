@@ -10,8 +10,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
-from challenges.interchange.fetch import RefusedURL, check_url, fetch, non_public_reason
+from library.outbound.fetch import RefusedURL, check_url, fetch, non_public_reason
 
 
 class Canary:

@@ -5,6 +5,7 @@ import importlib
 from io import BytesIO
 
 import pytest
+from challenges.media.checks import check_document_upload, check_image_upload
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -13,7 +14,6 @@ from django.urls import clear_url_caches
 from PIL import Image as PILImage
 
 import library.urls
-from challenges.media_checks import check_document_upload, check_image_upload
 from challenges.models import ChallengeDocument, ChallengeImage
 from tests.factories import make_challenge
 

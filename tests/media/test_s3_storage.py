@@ -43,7 +43,7 @@ def s3_storage(s3_server, settings, monkeypatch):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "challenges.storage.S3MediaStorage",
+            "BACKEND": "challenges.media.storage.S3MediaStorage",
             "OPTIONS": {
                 "bucket_name": BUCKET,
                 "endpoint_url": s3_server,

@@ -44,9 +44,7 @@ def test_a_publish_completes_when_the_front_cache_is_down(
             seconds = publish_retitled(library.public, "Bug hotel (refused)",
                                        django_capture_on_commit_callbacks)  # fmt: skip
     else:
-        with hanging_server() as port, override_settings(
-            WAGTAILFRONTENDCACHE=front_cache_at(port)
-        ):
+        with hanging_server() as port, override_settings(WAGTAILFRONTENDCACHE=front_cache_at(port)):
             seconds = publish_retitled(library.public, "Bug hotel (hanging)",
                                        django_capture_on_commit_callbacks)  # fmt: skip
     # One purge waits at most the timeout; the rest of the batch is skipped, not waited for.

@@ -58,7 +58,6 @@ def view_embed(challenge):
     assert response.status_code == 200
 
 
-
 @pytest.mark.parametrize("outage", ["refused", "hanging"])
 def test_redis_down_then_back(library, redis_endpoint, outage, caplog):
     challenge = library.public

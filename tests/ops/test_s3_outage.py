@@ -67,7 +67,7 @@ def s3(s3_server, settings, monkeypatch):
         settings.STORAGES = {
             **settings.STORAGES,
             "default": {
-                "BACKEND": "challenges.storage.S3MediaStorage",
+                "BACKEND": "challenges.media.storage.S3MediaStorage",
                 "OPTIONS": {
                     "bucket_name": BUCKET,
                     "endpoint_url": f"http://{endpoint.url_host}",

@@ -25,7 +25,6 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"
 SCHOOL = "https://www.ash-primary.example/learning/"
 
 
-
 @contextmanager
 def own_redis(port):
     """A redis-server of this test's own on `port` (the shared one is never stopped)."""
@@ -106,8 +105,9 @@ def test_a_refused_redis_serves_embeds_and_pages_logs_once_and_counts_resume(
 
 @pytest.mark.django_db
 def test_a_hanging_redis_costs_one_short_timeout_then_nothing(library, caplog):
-    with hanging_server() as port, override_settings(
-        CACHES=redis_cache_settings(port), SHARED_CACHE=True
+    with (
+        hanging_server() as port,
+        override_settings(CACHES=redis_cache_settings(port), SHARED_CACHE=True),
     ):
         client = Client()
         started = time.monotonic()
@@ -175,6 +175,7 @@ def test_two_workers_share_counts_stamp_and_render_cache(library, gunicorn_two_w
         ]
     assert {response.status_code for response in responses} == {200}
     assert len({response.headers["ETag"] for response in responses}) == 1
+
     # Every view, whichever worker served it, reaches the shared cache this process reads within
     # a second (each worker pushes its counts at most once a second, idle or not), exactly once.
     def counted():

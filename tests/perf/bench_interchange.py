@@ -105,21 +105,34 @@ def test_export_and_import_of_1000_challenges_with_images():
             manage(env, "migrate", "-v0")
         assert int(shell_value(source, GENERATE.format(count=COUNT))) >= COUNT
         # The library spans four trusts: one package per trust, all imported into one school.
-        trusts = shell_value(source, "from home.models import TrustPage;print('VALUE:', "
-                             "' '.join(TrustPage.objects.values_list('slug', flat=True)))").split()
+        trusts = shell_value(
+            source,
+            "from home.models import TrustPage;print('VALUE:', "
+            "' '.join(TrustPage.objects.values_list('slug', flat=True)))",
+        ).split()
         packages = [workdir / f"{slug}.zip" for slug in trusts]
         exported = measured(source, [
             ("export_challenges", str(package), "--trust", slug, "--no-progress")
             for slug, package in zip(trusts, packages, strict=True)
         ])  # fmt: skip
-        count = int(shell_value(source, "from challenges.models import LearningChallengePage as P;"
-                                "print('VALUE:', P.objects.live().count())"))
+        count = int(
+            shell_value(
+                source,
+                "from challenges.models import LearningChallengePage as P;"
+                "print('VALUE:', P.objects.live().count())",
+            )
+        )
         imported = measured(target, [
             ("import_challenges", str(package), "--into", "partner-primary")
             for package in packages
         ], prepare=TREE)  # fmt: skip
-        drafts = int(shell_value(target, "from challenges.models import LearningChallengePage as P;"
-                                 "print('VALUE:', P.objects.filter(live=False).count())"))
+        drafts = int(
+            shell_value(
+                target,
+                "from challenges.models import LearningChallengePage as P;"
+                "print('VALUE:', P.objects.filter(live=False).count())",
+            )
+        )
         assert drafts == count
         size = sum(package.stat().st_size for package in packages)
         result = {

@@ -4,10 +4,10 @@ the very next search, in this process and in every other one."""
 
 import pytest
 import requests
+from search.indexing.documents import build_documents
 
 from challenges.models import ChallengeTag, LearningChallengePage
 from search.backends.database import DatabaseSearch
-from search.documents import build_documents
 from tests.factories import make_challenge
 from tests.ops.test_shared_cache import gunicorn_two_workers  # noqa: F401 (a fixture)
 from tests.search.test_contract import logged_in, search_json

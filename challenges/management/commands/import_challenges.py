@@ -12,8 +12,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from library.outbound.addresses import partner_base_url
 
-from challenges.interchange.addresses import partner_base_url
 from challenges.interchange.client import PartnerClient, PartnerSource
 from challenges.interchange.importer import ImportRefused, plan_import, run_import
 from challenges.interchange.package import ZipPackage

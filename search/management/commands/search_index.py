@@ -6,7 +6,7 @@ from tqdm import tqdm
 
 from search import pending
 from search.backends import SearchUnavailable, indexes
-from search.documents import build_documents, live_challenges
+from search.indexing.documents import build_documents, live_challenges
 
 
 class Command(BaseCommand):

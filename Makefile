@@ -31,10 +31,14 @@ run: $(STAMP)
 test: $(STAMP) node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Ruff, then the import contracts of pyproject.toml (apps depend one way; leaves stay leaves).
+# Ruff (rules and formatting) and the import contracts of pyproject.toml (apps depend one way;
+# leaves stay leaves): all three always run and report, and lint fails if any of them fails.
 lint: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/lint-imports
+	@status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/ruff format --check . || status=1; \
+	$(BIN)/lint-imports || status=1; \
+	exit $$status
 
 # tests/perf/bench_*.py (`make test` skips them): search latency over 10,000 generated challenges,
 # embed throughput, and a 50-client load run through gunicorn and again through Varnish

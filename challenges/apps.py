@@ -12,6 +12,7 @@ class ChallengesConfig(AppConfig):
         from wagtail.models import Page
 
         from challenges import signal_handlers as handlers
+        from challenges.channels.panels import EmbedSnippetsPanel
         from challenges.models import (
             ChallengeDocument,
             ChallengeImage,
@@ -23,6 +24,10 @@ class ChallengesConfig(AppConfig):
         )
         from home.models import SchoolPage, TrustPage, partnership_changed
 
+        # The editor's "Embed on your website" panel is a channel's: the model names no channel.
+        LearningChallengePage.sharing_panels.append(
+            EmbedSnippetsPanel(heading="Embed on your website")
+        )
         page_published.connect(handlers.challenge_published, sender=LearningChallengePage)
         post_page_move.connect(handlers.rederive_ownership_after_move)
         # Any page type: schools and trusts show on their challenges' pages and embeds.
@@ -40,8 +45,7 @@ class ChallengesConfig(AppConfig):
         for term in (Subject, Theme, ChallengeTag.tag_model()):
             post_save.connect(handlers.purge_front_cache_of_term, sender=term)
             pre_delete.connect(handlers.purge_front_cache_of_term, sender=term)
-        post_save.connect(handlers.image_changed, sender=ChallengeImage)
-        pre_delete.connect(handlers.image_changed, sender=ChallengeImage)
+        pre_delete.connect(handlers.image_deleted, sender=ChallengeImage)
         # Partner content follows the partnership's state: cached channels must not answer
         # from before the change.
         partnership_changed.connect(handlers.public_content_changed)

@@ -148,3 +148,22 @@ class ChallengeQuery:
     @property
     def offset(self):
         return (self.page - 1) * self.per_page
+
+
+# The search app offers its implementation at start-up (challenges cannot import search: apps
+# depend one way); what in challenges must search (the partner API) asks through here.
+_search_implementation = None
+
+
+def offer_search(implementation):
+    """Called once by the search app with its search(query, viewer)."""
+    global _search_implementation
+    _search_implementation = implementation
+
+
+def search_challenges(query, viewer):
+    """The challenges `viewer` may see that match `query` (a ChallengeQuery), by the library's
+    configured search implementation."""
+    if _search_implementation is None:
+        raise RuntimeError("No search implementation: is the search app installed?")
+    return _search_implementation(query, viewer)

@@ -97,8 +97,9 @@ def purge_front_cache_of_term(sender, instance, raw=False, **kwargs):
         front_cache.purge_after_commit(challenges)
 
 
-def image_changed(sender, instance, **kwargs):
-    """A new file or credit of an image shows on the live challenges that use it."""
+def image_deleted(sender, instance, **kwargs):
+    """Before an image goes, the pages showing it as their hero are purged (what a save changes
+    is media_changed's: only when something channels show changed)."""
     challenges = list(LearningChallengePage.objects.live().filter(hero_image=instance))
     if challenges:
         PublicationStamp.bump()

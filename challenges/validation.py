@@ -2,7 +2,7 @@
 
 A draft needs only a title. Submitting needs a title, summary, year groups, one activity, and
 alt text (or "decorative") and a credit for each image. Slots of a starting point left as they
-came are not activities (challenges/starters.py) and are left out when submitting.
+came are not activities (challenges/authoring/starters.py) and are left out when submitting.
 """
 
 from django.utils.html import strip_tags

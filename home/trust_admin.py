@@ -19,10 +19,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_POST
 
+from home.models import PartnerLibrary, Partnership, PartnerToken, Role, SchoolPage, TrustPage
+
 # The fetcher's rules for a partner's address: a leaf module, allowed by the import contracts.
 from library.outbound.addresses import RefusedURL, checked_partner_address, same_site
-
-from home.models import PartnerLibrary, Partnership, PartnerToken, Role, SchoolPage, TrustPage
 
 User = get_user_model()
 

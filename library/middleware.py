@@ -5,10 +5,9 @@ from django.conf import settings
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control
 
-# Routes made to be framed by any school website.
-EMBED_PREFIXES = ("/embed/",)
+from library.routes import kind_of
+
 # Wagtail's admin relies on inline scripts and styles; it still refuses framing by others.
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 ADMIN_POLICY = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
@@ -26,7 +25,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """
 
     def process_response(self, request, response):
-        if request.path_info.startswith(EMBED_PREFIXES):
+        if kind_of(request.path_info).framed_by_any:
             del response["X-Frame-Options"]
         return super().process_response(request, response)
 
@@ -35,12 +34,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if report_only:
             return parts
         replace = dict(parts.replace or {})
-        path = request.path_info
-        if path.startswith(EMBED_PREFIXES):
+        kind = kind_of(request.path_info)
+        if kind.framed_by_any:  # made to be framed by any school website
             replace["frame-ancestors"] = ["*"]
         elif response.get("X-Frame-Options", "").upper() == "SAMEORIGIN":
             replace["frame-ancestors"] = ["'self'"]
-        if path.startswith(ADMIN_PREFIXES):
+        if kind.admin:
             replace.update(ADMIN_POLICY)
         parts.replace = replace
         return parts
@@ -65,7 +64,7 @@ class PublicCacheControlMiddleware:
         response = self.get_response(request)
         if response.has_header("Cache-Control"):
             return response
-        if request.path_info.startswith(ADMIN_PREFIXES):
+        if kind_of(request.path_info).admin:
             patch_cache_control(response, private=True)
         elif (
             request.method in ("GET", "HEAD")
@@ -90,6 +89,6 @@ class PageConditionalGetMiddleware(ConditionalGetMiddleware):
     """
 
     def process_response(self, request, response):
-        if request.path_info.startswith(ADMIN_PREFIXES):
+        if kind_of(request.path_info).admin:
             return response
         return super().process_response(request, response)

@@ -23,31 +23,16 @@ from django.utils.cache import patch_vary_headers
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.module_loading import import_string
 
-CHANNEL_PREFIXES = (
-    "/embed/",
-    "/embed.js",
-    "/oembed/",
-    "/feeds/",
-    "/api/v2/",
-    "/sitemap.xml",
-    "/schema/",
-    "/media/",
-    "/documents/",
-    "/static/",
-    "/healthz",
-    "/robots.txt",
-    "/favicon.ico",
-)
-STATEFUL_PREFIXES = ("/admin/", "/django-admin/")
+from library.routes import kind_of
 
 
 def is_channel_route(request):
     """Routes read by other websites and caches: never any session, CSRF or user state."""
-    return request.path_info.startswith(CHANNEL_PREFIXES)
+    return not kind_of(request.path_info).sessions
 
 
 def is_stateful_route(request):
-    return request.path_info.startswith(STATEFUL_PREFIXES)
+    return kind_of(request.path_info).admin
 
 
 def session_user(request):

@@ -1,6 +1,3 @@
-from challenges.admin_scope.privacy import admin_overrides
-from challenges.admin_scope.views import page_types_usage_for_superusers
-from challenges.media.serving import serve_document, serve_media
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -9,7 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from challenges.admin_scope.privacy import admin_overrides
+from challenges.admin_scope.views import page_types_usage_for_superusers
 from challenges.channels.api import api_router
+from challenges.interchange.views import schema
+from challenges.media.serving import serve_document, serve_media
 from library.health import healthz
 from library.site_files import favicon_ico, robots_txt
 
@@ -32,6 +33,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/interchange/v1/", include("challenges.interchange.urls")),
     path("sitemap.xml", sitemap),
+    path("schema/learning-challenge/v1.json", schema, name="interchange_schema"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon_ico, name="favicon_ico"),
     path("healthz", healthz, name="healthz"),

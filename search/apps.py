@@ -9,7 +9,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Discovery"
 
     def ready(self):
-        from challenges.interchange import partner_api
+        from challenges.filters import offer_search
         from challenges.models import LearningChallengePage
         from challenges.signals import challenges_changed, ownership_rederived
         from search import signal_handlers as handlers
@@ -20,4 +20,4 @@ class SearchConfig(AppConfig):
         page_unpublished.connect(handlers.challenge_unpublished, sender=LearningChallengePage)
         post_delete.connect(handlers.challenge_deleted, sender=LearningChallengePage)
         # Partners search a library through the same implementation as its own visitors.
-        partner_api.use_search(lambda query, viewer: get_search().search(query, viewer))
+        offer_search(lambda query, viewer: get_search().search(query, viewer))

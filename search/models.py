@@ -8,6 +8,14 @@ from django.db import models
 from wagtail.search import index
 
 from challenges.models import LearningChallengePage
+from challenges.visibility import EVERYTHING
+
+
+class SearchDocumentQuerySet(models.QuerySet):
+    def for_keys(self, keys):
+        """The documents of these audience keys (challenges.visibility.viewer_keys); EVERYTHING,
+        a superuser's keys, filters nothing."""
+        return self if keys is EVERYTHING else self.filter(audience__in=sorted(keys))
 
 
 class SearchDocument(index.Indexed, models.Model):
@@ -24,6 +32,8 @@ class SearchDocument(index.Indexed, models.Model):
     adapted_count = models.PositiveIntegerField(default=0)
     card = models.JSONField(default=dict)
     indexed_at = models.DateTimeField(auto_now=True)
+
+    objects = SearchDocumentQuerySet.as_manager()
 
     # Relevance comes from Wagtail's database backend over the stemmed words.
     search_fields = [

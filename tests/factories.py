@@ -5,17 +5,14 @@ Pages are created under a parent and published through a revision, as an editor 
 `LearningChallengePageFactory(parent=school, revision__publish=False)`.
 """
 
-from io import BytesIO
-
 import factory
 import wagtail_factories
 from django.contrib.auth.models import User
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
 from wagtail.models import Collection
 
 from challenges.models import ChallengeImage, LearningChallengePage, Subject, Theme, YearGroup
 from home.models import SchoolPage, TrustPage
+from tests.helpers import png_file
 
 PASSWORD = "correct-horse-battery"
 
@@ -133,18 +130,12 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.groups.add(*extracted)
 
 
-def _png():
-    buffer = BytesIO()
-    PILImage.new("RGB", (64, 48), (30, 120, 60)).save(buffer, "PNG")
-    return ImageFile(buffer, name="generated.png")
-
-
 class ChallengeImageFactory(wagtail_factories.ImageFactory):
     """A small generated PNG in the root collection, credited."""
 
     title = "Bug hotel photo"
     credit = "Photo: Ash Primary"
-    file = factory.LazyFunction(_png)
+    file = factory.LazyFunction(png_file)
     collection = factory.LazyFunction(Collection.get_first_root_node)
 
     class Meta:

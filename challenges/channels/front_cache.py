@@ -18,26 +18,11 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 
 from challenges.models import ChallengeTag, LearningChallengePage, Subject, Theme
-
-# Listings and channels that may show any challenge; purged by path, whatever the query.
-CHANNEL_ROUTES = (
-    ("embed_widget_json", ()),
-    ("embed_list", ()),
-    ("challenge_feed", ()),
-    ("oembed", ()),
-    ("search:search", ()),
-    ("search:suggest", ()),
-    ("wagtailapi:challenges:listing", ()),
-)
-CHANNEL_PATHS = ("/sitemap.xml",)
+from library.routes import purged_paths
 
 
 def enabled():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
-
-
-def _channel_paths():
-    return [reverse(name, args=args) for name, args in CHANNEL_ROUTES] + list(CHANNEL_PATHS)
 
 
 def _challenge_urls(challenge, root_url):
@@ -60,7 +45,7 @@ def urls_showing(pages):
     """Every URL of the front cache that may show any of `pages` (as they are now)."""
     urls = set()
     for root_url in {site.root_url for site in Site.objects.all()}:
-        urls.update(root_url + path for path in _channel_paths())
+        urls.update(root_url + path for path in purged_paths())  # listings: library/routes.py
     page_ids = [page.pk for page in pages if page.pk]
     if not page_ids:
         return urls

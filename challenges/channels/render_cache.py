@@ -26,11 +26,9 @@ from django.utils.http import parse_http_date_safe
 from challenges.embed_stats.counter import record_embed_view
 from challenges.models import PublicationStamp
 from library.public_routes import SHED_COOKIES
+from library.routes import kind_of
 
 RENDER_SECONDS = 300
-SKIPPED_PREFIXES = (
-    "/admin/", "/django-admin/", "/healthz", "/documents/", "/static/", "/media/", "/embed.js",
-)  # fmt: skip
 NOT_KEPT_HEADERS = {"set-cookie", "content-length"}
 EMBED_VIEW_OF = "embed_view_of"  # attribute an embed view sets on its response
 
@@ -40,7 +38,7 @@ def _applies(request):
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
-        and not request.path_info.startswith(SKIPPED_PREFIXES)
+        and kind_of(request.path_info).render_cached
     )
 
 

@@ -5,11 +5,11 @@ import tempfile
 from urllib.parse import urlencode, urljoin
 
 from django.utils import timezone
-from library.outbound.addresses import API_PATH
-from library.outbound.fetch import RefusedURL, fetch
 
 from challenges.interchange.serialise import FORMAT_VERSION, PACKAGE_FORMAT
 from challenges.interchange.validate import InterchangeError
+from library.outbound.addresses import API_PATH
+from library.outbound.fetch import RefusedURL, fetch
 
 MAX_LIST_PAGES = 200  # 20,000 challenges: a partner listing more is not a library but a loop
 

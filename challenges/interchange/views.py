@@ -1,6 +1,6 @@
 """The interchange schema as a public, cacheable, CORS-enabled resource.
 
-Served by `SchemaMiddleware`, ahead of the session and CSRF middleware, so the response never
+A public file route (library/routes.py): sessions and CSRF step aside, so the response never
 carries Set-Cookie or Vary: Cookie whatever cookies the request brings.
 """
 
@@ -9,17 +9,17 @@ import json
 from functools import lru_cache
 
 from django.http import HttpResponse, HttpResponseNotAllowed
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 
-from challenges.interchange.validate import schema
+from challenges.interchange.validate import schema as schema_document
 from library.http import site_root
 
-SCHEMA_PATH = "/schema/learning-challenge/v1.json"
 SCHEMA_MAX_AGE = 86400
 
 
-def schema_response(request):
+def schema(request):
     if request.method not in ("GET", "HEAD", "OPTIONS"):
         return HttpResponseNotAllowed(["GET", "HEAD", "OPTIONS"])
     body = served_schema_bytes(site_root(request))
@@ -44,17 +44,5 @@ def schema_response(request):
 def served_schema_bytes(root):
     """The schema as served: its `$id` is the absolute URL it is served at, under the Site's
     root (the file says only the path, as every instance serves it at its own address)."""
-    served = {**schema(), "$id": f"{root}{SCHEMA_PATH}"}
+    served = {**schema_document(), "$id": f"{root}{reverse('interchange_schema')}"}
     return (json.dumps(served, indent=2, ensure_ascii=False) + "\n").encode()
-
-
-class SchemaMiddleware:
-    """Answers the schema URL before any middleware that could read or set a cookie."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path_info == SCHEMA_PATH:
-            return schema_response(request)
-        return self.get_response(request)

@@ -29,7 +29,6 @@ from challenges.authoring.previews import PREVIEW_MODES, render_embed_preview, r
 from challenges.authoring.readiness import ReadinessPanel
 from challenges.authoring.widgets import GroupedCheckboxes
 from challenges.blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
-from challenges.channels.panels import EmbedSnippetsPanel
 from challenges.forms import ChallengePageForm
 from challenges.licences import LICENCE_CHOICES, adaptation_licence_error, licence_for
 from challenges.models.media import ChallengeImage
@@ -238,8 +237,7 @@ class LearningChallengePage(Page):
         InlinePanel(
             "contributors", label="Contributor", heading="Contributors (names shown publicly)"
         ),
-        EmbedSnippetsPanel(heading="Embed on your website"),
-    ]
+    ]  # the channels add "Embed on your website" (ChallengesConfig.ready): models name no channel
     edit_handler = TabbedInterface(
         [
             ObjectList(essentials_panels, heading="Essentials"),

@@ -15,7 +15,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from challenges.licences import adaptation_terms, licence_for
 from challenges.models import ChallengeContributor, LearningChallengePage
-from challenges.sharing.lineage import adaptation_summary
+from challenges.models.adaptations import adaptation_summary
 from challenges.visibility import can_view
 from home.models import SchoolPage
 

@@ -4,8 +4,8 @@ from django import template
 from django.urls import reverse
 
 from challenges.licences import adaptation_terms
+from challenges.models.adaptations import adaptation_summary
 from challenges.sharing.adapt import user_may_adapt
-from challenges.sharing.lineage import adaptation_summary
 
 register = template.Library()
 

@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from botocore.config import Config
 
+from library.routes import cors_urls_regex
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -60,8 +62,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "library.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The interchange schema: public and cookie-free, so answered before sessions and CSRF.
-    "challenges.interchange.views.SchemaMiddleware",
     "library.public_routes.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",  # by name: check --deploy looks for it
@@ -123,7 +123,7 @@ MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 
 # Media are reached through /media/<name>, a view that checks who may see them
-# (challenges/storage.py, challenges/media_serving.py); there is no blanket static route.
+# (challenges/media/storage.py, challenges/media/serving.py); there is no blanket static route.
 STORAGES = {
     "default": {"BACKEND": "challenges.media.storage.LocalMediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -141,7 +141,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
-# S3 answers within these or counts as down for a few seconds (challenges/storage.py): a hung
+# S3 answers within these or counts as down for a few seconds (challenges/media/storage.py): a hung
 # store must never hold a page or an upload for botocore's default minute and retries.
 AWS_S3_CLIENT_CONFIG = Config(
     connect_timeout=float(os.environ.get("AWS_S3_CONNECT_TIMEOUT", "1")),
@@ -268,8 +268,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# CORS only where other websites read us: embeds, widget JSON, oEmbed, public API, feeds.
-CORS_URLS_REGEX = r"^/(embed/|oembed/|api/v2/|feeds/).*$"
+# CORS only where other websites' scripts read us (library/routes.py: embeds, widget JSON,
+# oEmbed, public API, feeds).
+CORS_URLS_REGEX = cors_urls_regex()
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -1,5 +1,5 @@
 vcl 4.1;
-# The front cache in front of gunicorn (README "Production layout"). It keeps public pages and
+# The front cache in front of gunicorn (docs/operations.md). It keeps public pages and
 # the channels other websites read (embeds, widget, list, oEmbed, feed, API, sitemap) and drops
 # them when the application sends PURGE (wagtail.contrib.frontend_cache's HTTP backend).
 # Any CDN that accepts purges can take its place.
@@ -39,8 +39,9 @@ sub vcl_recv {
         req.url ~ "^/(admin|django-admin|documents|healthz)(/|\?|$)") {
         return (pass);
     }
-    # Channels for other websites are the same for everyone, whatever cookies arrive.
-    if (req.url ~ "^/(embed/|embed\.js|oembed/|feeds/|api/v2/|print/|sitemap\.xml|static/)") {
+    # Channels for other websites are the same for everyone, whatever cookies arrive: routes
+    # without sessions in library/routes.py (tests/ops/test_route_table.py holds the two alike).
+    if (req.url ~ "^/(embed/|embed\.js|oembed/|feeds/|api/v2/|sitemap\.xml|robots\.txt|favicon\.ico|schema/|static/)") {
         unset req.http.Cookie;
         return (hash);
     }

@@ -109,10 +109,7 @@ def allowed_by_index(viewer, cards):
     uids = [card["uid"] for card in cards]
     if not uids:
         return set()
-    found = SearchDocument.objects.filter(uid__in=uids)
-    keys = audience_filter_keys(viewer)
-    if keys is not None:
-        found = found.filter(audience__in=keys)
+    found = SearchDocument.objects.for_keys(viewer_keys(viewer)).filter(uid__in=uids)
     return set(found.values_list("uid", flat=True))
 
 

@@ -1,5 +1,5 @@
 """The database implementation: Wagtail's database search backend (SQLite FTS5 or PostgreSQL
-full text) over stemmed words for relevance; a per-process bitmap index (search/facet_index.py)
+full text) over stemmed words for relevance; a per-process bitmap index (facet_index.py)
 for visibility, filters, the other orders and facet counts."""
 
 import json
@@ -22,6 +22,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
 from challenges.models import ChallengeTag, PublicationStamp
+from challenges.visibility import viewer_keys
 from search.backends.base import (
     RELATED_WEIGHTS,
     ChallengeSearch,
@@ -153,9 +154,7 @@ class DatabaseSearch(ChallengeSearch):
     # Reading -----------------------------------------------------------------------------------
 
     def _visible(self, viewer):
-        keys = audience_filter_keys(viewer)
-        documents = SearchDocument.objects.all()
-        return documents if keys is None else documents.filter(audience__in=keys)
+        return SearchDocument.objects.for_keys(viewer_keys(viewer))
 
     def _matched_ids(self, q, ranked):
         """Ids of the documents containing every stemmed term (best first if `ranked`, and

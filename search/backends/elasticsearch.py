@@ -82,7 +82,7 @@ def facet_value(facet, value):
 
 
 class ChallengeFields(Document):
-    """A live challenge as search/documents.py builds it (the facet fields are added below)."""
+    """A live challenge as indexing/documents.py builds it (the facet fields are added below)."""
 
     page_id = Long()
     uid = Keyword()

@@ -151,6 +151,9 @@ def wait_until_fitted(page, uid):
     frame = handle.content_frame()
     assert frame is not None, f"no frame for challenge {uid}"
     frame.wait_for_load_state("load")
+    # Chromium defers layout in cross-origin frames outside the viewport, so a frame below the
+    # fold keeps its old viewport until seen (as a family scrolling to it would see it fitted).
+    handle.scroll_into_view_if_needed()
     try:
         frame.wait_for_function(
             "() => Math.abs(document.documentElement.getBoundingClientRect().height"

@@ -4,9 +4,9 @@ iframe's height against the embed's real height, for every public demo challenge
 import re
 from io import StringIO
 
-from challenges.authoring.sizing import estimated_embed_height, estimated_print_pages
 from django.core.management import call_command
 
+from challenges.authoring.sizing import estimated_embed_height, estimated_print_pages
 from challenges.models import LearningChallengePage
 
 

@@ -7,7 +7,7 @@ from wagtail.models import Page, Revision
 
 from challenges.filters import ChallengeQuery
 from challenges.models import LearningChallengePage
-from challenges.sharing.lineage import adaptation_summary
+from challenges.models.adaptations import adaptation_summary
 from challenges.visibility import anonymous
 from home.models import Role
 from home.roles import role_group

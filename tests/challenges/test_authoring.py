@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from challenges.authoring.sizing import estimated_embed_height, estimated_print_pages
-from challenges.authoring.starters import STARTERS, is_unused_slot, weekly_slots
 from django.test import RequestFactory
 from django.urls import reverse
 
+from challenges.authoring.sizing import estimated_embed_height, estimated_print_pages
+from challenges.authoring.starters import STARTERS, is_unused_slot, weekly_slots
 from challenges.channels.panels import embed_snippets
 from challenges.models import ChallengeImage, LearningChallengePage
 from challenges.validation import problems_by_activity, readiness

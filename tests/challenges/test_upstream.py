@@ -10,20 +10,13 @@ from django.urls import reverse
 from challenges.models import LearningChallengePage
 from challenges.sharing.upstream import diff, pending_updates
 from home.models import Partnership
+from tests.helpers import publish as publish_change
 
 
 def adapt(client, user, original, school, mode="follow"):
     client.force_login(user)
     client.post(reverse("challenges_adapt", args=[original.pk]), {"into": school.pk, "mode": mode})
     return LearningChallengePage.objects.get(adapted_from__uid=str(original.uid), school=school)
-
-
-def publish_change(page, **fields):
-    draft = page.get_latest_revision_as_object()
-    for name, value in fields.items():
-        setattr(draft, name, value)
-    draft.save_revision().publish()
-    return LearningChallengePage.objects.get(pk=page.pk)
 
 
 def edit_draft(page, **fields):

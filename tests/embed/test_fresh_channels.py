@@ -2,23 +2,18 @@
 flags or credit, a school's name or colour) reaches the embed, widget, feed and search at once,
 through every cache."""
 
-from io import BytesIO
-
 import pytest
-from django.core.files.images import ImageFile
 from django.test import Client
-from PIL import Image as PILImage
 
-from challenges.models import ChallengeImage
+from challenges.models import ChallengeImage, PublicationStamp
 from tests.factories import make_challenge
+from tests.helpers import png_file
 
 
 @pytest.fixture
 def photo(library):
-    buffer = BytesIO()
-    PILImage.new("RGB", (64, 48), (30, 120, 60)).save(buffer, "PNG")
     image = ChallengeImage(title="Bug hotel photo", credit="Photo: Mr Original")
-    image.file = ImageFile(buffer, name="bug-hotel.png")
+    image.file = png_file("bug-hotel.png")
     image.save()
     return image
 
@@ -88,3 +83,17 @@ def test_a_renamed_trust_reaches_the_widget(library):
     trust.title = "Cedar Learning Trust"
     trust.save_revision().publish()
     assert widget_card("Trust-wide kindness")["trust"] == "Cedar Learning Trust"
+
+
+def test_saving_an_image_without_a_visible_change_keeps_every_cache(challenge, photo):
+    """Only what channels show (file, title, credit, licence, pupils) invalidates the caches:
+    a focal point set in the admin leaves every warm embed and page warm."""
+    before = PublicationStamp.current()
+    photo.focal_point_x, photo.focal_point_y = 10, 10
+    photo.focal_point_width, photo.focal_point_height = 20, 20
+    photo.save()
+    assert PublicationStamp.current() == before
+
+    photo.credit = "Photo: Mrs Changed"
+    photo.save()
+    assert PublicationStamp.current() != before

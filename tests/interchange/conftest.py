@@ -8,17 +8,11 @@ from io import BytesIO
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
 
 from challenges.interchange.package import write_package
 from challenges.models import ChallengeDocument, ChallengeImage
 from tests.conftest import make_challenge
-
-
-def png_bytes(size=(40, 30), colour=(200, 100, 50)):
-    buffer = BytesIO()
-    PILImage.new("RGB", size, colour).save(buffer, "PNG")
-    return buffer.getvalue()
+from tests.helpers import png_bytes
 
 
 def make_image(title, shows_pupils=False, colour=(200, 100, 50), **fields):

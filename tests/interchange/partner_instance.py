@@ -3,13 +3,14 @@ SQLite database and media folder, seeded through its own manage.py (SEED: Oak, P
 Oak partnered with Pine, one challenge per visibility with a canary word in each title)."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 import uuid
 from pathlib import Path
+
+from tests.helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = """
@@ -45,12 +46,6 @@ draft.safety_notes = "<p>Keep the gauge away from the road and empty it after st
 draft.save_revision().publish()
 print(LearningChallengePage.objects.get(pk=page.pk).version)
 """
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Partner:

@@ -10,6 +10,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
 from library.outbound.fetch import RefusedURL, check_url, fetch, non_public_reason
 
 

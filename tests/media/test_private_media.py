@@ -5,7 +5,6 @@ import importlib
 from io import BytesIO
 
 import pytest
-from challenges.media.checks import check_document_upload, check_image_upload
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -14,14 +13,10 @@ from django.urls import clear_url_caches
 from PIL import Image as PILImage
 
 import library.urls
+from challenges.media.checks import check_document_upload, check_image_upload
 from challenges.models import ChallengeDocument, ChallengeImage
 from tests.factories import make_challenge
-
-
-def png_bytes(size=(64, 48)):
-    buffer = BytesIO()
-    PILImage.new("RGB", size, (30, 120, 60)).save(buffer, "PNG")
-    return buffer.getvalue()
+from tests.helpers import png_bytes
 
 
 def jpeg_with_location():

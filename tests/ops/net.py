@@ -6,11 +6,7 @@ import threading
 import time
 from contextlib import contextmanager
 
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.helpers import free_port  # noqa: F401 (the ops suites import it from here)
 
 
 @contextmanager

@@ -20,6 +20,7 @@ from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.models import Site
 
 from challenges.models import ChallengeTag, Subject, Theme
+from tests.helpers import publish
 from tests.ops.net import wait_for
 from tests.ops.test_task_worker import DATABASE_TASKS, worker
 
@@ -103,14 +104,6 @@ def front(library, backend):
 def path_of(page):
     page.refresh_from_db()
     return page.get_url_parts()[2]
-
-
-def publish(page, **changes):
-    page = page.specific
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 def test_a_public_page_is_a_hit_the_second_time_without_cookies(library, front):

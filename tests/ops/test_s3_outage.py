@@ -8,7 +8,6 @@ The suite starts its own S3-compatible server (moto) on loopback, so it runs eve
 """
 
 import time
-from io import BytesIO
 
 import boto3
 import pytest
@@ -17,11 +16,11 @@ from django.core.files.images import ImageFile
 from django.core.files.storage import storages
 from django.test import Client
 from moto.server import ThreadedMotoServer
-from PIL import Image as PILImage
 
-from challenges import storage as media_storage
+from challenges.media import storage as media_storage
 from challenges.models import ChallengeDocument, ChallengeImage
 from tests.factories import make_challenge
+from tests.helpers import png_file
 from tests.ops.net import SwitchableEndpoint
 from tests.ops.outage_checks import (
     admin_dashboard,
@@ -90,9 +89,7 @@ def originals(keys):
 
 
 def png(name, colour=(200, 80, 40)):
-    buffer = BytesIO()
-    PILImage.new("RGB", (320, 200), colour).save(buffer, "PNG")
-    return ContentFile(buffer.getvalue(), name=name)
+    return png_file(name, size=(320, 200), colour=colour)
 
 
 def upload(client, kind, title, file):

@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 
 from challenges.embed_stats.counter import pending_embed_views
+from tests.helpers import publish
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 
@@ -75,14 +76,6 @@ def test_signed_in_visitors_never_get_the_anonymous_copy(library):
     assert get(anonymous, path).status_code == 404
     assert get(anonymous, path).status_code == 404
     assert get(teacher, path).status_code == 200
-
-
-def publish(page, **changes):
-    page = page.specific
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 def warm_all(client, library):

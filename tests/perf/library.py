@@ -29,7 +29,6 @@ from django.db import transaction
 from django.db.models import F
 from django.test import Client
 from django.utils.text import slugify
-from search.indexing.documents import build_documents, live_challenges
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -46,6 +45,7 @@ from challenges.models import (
 from challenges.visibility import audience_key
 from challenges.vocabulary import YEAR_GROUPS
 from home.models import HomePage, Partnership, SchoolPage, TrustPage
+from search.indexing.documents import build_documents, live_challenges
 
 # Four trusts, fifteen schools; a few challenges sit directly under their trust.
 TRUSTS = {

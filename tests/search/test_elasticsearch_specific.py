@@ -14,12 +14,12 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test import Client
-from search.indexing.documents import build_document, live_challenges
 
 from challenges.filters import ChallengeQuery
 from search.backends import elasticsearch_implementation, get_search
 from search.backends.database import DatabaseSearch
 from search.backends.elasticsearch import MAPPING_VERSION, ElasticsearchSearch, audience_query
+from search.indexing.documents import build_document, live_challenges
 from search.models import IndexLog
 from search.text import query_terms
 

@@ -1,13 +1,13 @@
-"""The database implementation counts facets from a per-process index (search/facet_index.py):
+"""The database implementation counts facets from a per-process index (backends/facet_index.py):
 every publish, unpublish, visibility change, move and rename reaches its counts and results on
 the very next search, in this process and in every other one."""
 
 import pytest
 import requests
-from search.indexing.documents import build_documents
 
 from challenges.models import ChallengeTag, LearningChallengePage
 from search.backends.database import DatabaseSearch
+from search.indexing.documents import build_documents
 from tests.factories import make_challenge
 from tests.ops.test_shared_cache import gunicorn_two_workers  # noqa: F401 (a fixture)
 from tests.search.test_contract import logged_in, search_json

@@ -6,21 +6,18 @@ and whose newer draft title carries another, plus a never-published draft. A vie
 live title when the level admits them, a draft title only when they may edit the page.
 """
 
-from io import BytesIO
-
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.test import Client, override_settings
-from PIL import Image as PILImage
 from wagtail.models import Collection, WorkflowPage
 
 from challenges.models import ChallengeDocument, ChallengeImage
 from home.models import HomePage, Partnership, Role, SchoolPage, TrustPage
 from home.roles import role_group, shared_collection
 from tests.factories import add_page, make_challenge, make_user
+from tests.helpers import png_file
 
 LEVELS = ["public", "partners", "trust", "school"]
 SEARCH_WORD = "pondlife"
@@ -102,12 +99,6 @@ ALL_PAGE_CANARIES = (
 )
 
 
-def png(name):
-    buffer = BytesIO()
-    PILImage.new("RGB", (16, 12), (30, 120, 60)).save(buffer, "PNG")
-    return ImageFile(buffer, name=f"{name}.png")
-
-
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     """Built once for the module inside a transaction rolled back at the end."""
@@ -158,7 +149,7 @@ def build_world():
     w["images"] = [
         ChallengeImage.objects.create(
             title=f"{SEARCH_WORD} {name}",
-            file=png(name),
+            file=png_file(f"{name}.png", size=(16, 12)),
             collection=collections[owner],
             shows_pupils=pupils,
             pupil_consent_confirmed=pupils,

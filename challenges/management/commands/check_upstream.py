@@ -11,11 +11,11 @@ pull it. Nothing goes live.
 import os
 
 from django.core.management.base import BaseCommand, CommandError
-from library.outbound.addresses import partner_base_url
 
 from challenges.interchange.validate import InterchangeError
 from challenges.sharing.partner_updates import ask_partner, ask_partner_libraries
 from challenges.sharing.upstream import diff, following, pending_updates
+from library.outbound.addresses import partner_base_url
 
 
 class Command(BaseCommand):

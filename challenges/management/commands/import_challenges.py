@@ -12,7 +12,6 @@ from urllib.parse import parse_qsl, urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from library.outbound.addresses import partner_base_url
 
 from challenges.interchange.client import PartnerClient, PartnerSource
 from challenges.interchange.importer import ImportRefused, plan_import, run_import
@@ -20,6 +19,7 @@ from challenges.interchange.package import ZipPackage
 from challenges.interchange.partner_api import URL_TOKEN_PARAMETERS
 from challenges.interchange.validate import InterchangeError
 from home.models import SchoolPage
+from library.outbound.addresses import partner_base_url
 
 
 def find_school(spec):

@@ -4,8 +4,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search import pending
 from search.backends import SearchUnavailable, indexes
+from search.indexing import pending
 from search.indexing.documents import build_documents, live_challenges
 
 

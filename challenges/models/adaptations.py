@@ -1,4 +1,5 @@
-"""Who adapted a challenge: one count for the original's pages and for `most_adapted` search."""
+"""Who adapted a challenge: one count for the original's pages and for `most_adapted` search
+(the format's own fact, so search reads it here, not from sharing)."""
 
 from django.db.models import Count
 

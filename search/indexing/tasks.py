@@ -4,8 +4,8 @@ import logging
 
 from django_tasks import task
 
-from search import pending
 from search.backends import indexes
+from search.indexing import pending
 from search.indexing.documents import build_documents, live_challenges
 
 logger = logging.getLogger("search")

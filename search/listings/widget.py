@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from challenges.channels.embed import accent_for, text_colour_on
 from challenges.channels.http_cache import conditional
 from challenges.filters import ChallengeFilterForm
 from challenges.templatetags.challenge_tags import minutes
 from challenges.visibility import anonymous
+from home.theming import accent_for, text_colour_on
 from library.http import InertJsonResponse, absolute
 from search.backends import get_search
 

@@ -2,11 +2,10 @@
 
 from itertools import islice
 
-from challenges.media.storage import rendition_or_none
-
 from challenges.filters import facet_values
+from challenges.media.storage import rendition_or_none
 from challenges.models import LearningChallengePage
-from challenges.sharing.lineage import adaptation_count, adaptation_counts
+from challenges.models.adaptations import adaptation_count, adaptation_counts
 from challenges.vocabulary import year_groups_text
 from search.text import analysed, plain_text
 

@@ -4,15 +4,15 @@ returns; (re)indexing a published challenge goes through a background task (inli
 import logging
 
 from challenges.models import LearningChallengePage
-from search import pending
 from search.backends import indexes
+from search.indexing import pending
 from search.indexing.tasks import index_challenges
 
 logger = logging.getLogger("search")
 
 
 def _each_index(page_ids, method, *args):
-    """The write in every index; one that fails is recorded and replayed (search/pending.py)."""
+    """The write in every index; one that fails is recorded and replayed (indexing/pending.py)."""
     for implementation in indexes():
         pending.write(
             implementation, page_ids, lambda impl=implementation: getattr(impl, method)(*args)

@@ -5,7 +5,8 @@ Mounted at the site root (not under /search/): their addresses are pasted into s
 
 from django.urls import path
 
-from search import feeds, listings
+from search.listings import feeds
+from search.listings import widget as listings
 
 urlpatterns = [
     path("embed/challenges.json", listings.widget_json, name="embed_widget_json"),

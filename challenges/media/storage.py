@@ -1,7 +1,7 @@
 """Where media files live, and the one URL they are reached by.
 
 Every image original, rendition and document is linked as `/media/<name>`: a view that serves
-it only to those who may see it (challenges/media_serving.py). On S3 the objects are private;
+it only to those who may see it (challenges/media/serving.py). On S3 the objects are private;
 that view answers with a signed URL made for this request and valid for minutes, so no signed
 URL is ever stored in the search index, a rendered page or a cache that outlives it.
 
@@ -13,7 +13,7 @@ S3 answers within the timeouts of AWS_S3_CLIENT_CONFIG (settings) or counts as d
 STORE_DOWN_SECONDS, every call fails at once with StorageUnavailable (logged once), uploads are
 refused in words before anything is written, and pages show images without new thumbnails.
 An admin upload's file is stored while its form is validated (`store_now`, from
-challenges/media_forms.py), so a store that fails on the write itself is a form error too.
+challenges/media/forms.py), so a store that fails on the write itself is a form error too.
 """
 
 import logging

@@ -9,9 +9,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from challenges.vocabulary import YEAR_GROUP_CHOICES
+from home.theming import DEFAULT_ACCENT
 
 PREVIEW_MODES = [("", "Web page"), ("embed", "On a school website"), ("print", "Printed")]
-DEFAULT_ACCENT = "1d4f91"
 
 
 def _online_url(request, challenge):

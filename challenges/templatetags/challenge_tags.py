@@ -1,11 +1,15 @@
 """Challenge lists and structured data for templates (home, trust and school pages use these)."""
 
+from urllib.parse import urlencode
+
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from challenges.channels.page_meta import SITE_NAME, page_meta
 from challenges.channels.structured_data import learning_resource
 from challenges.models import LearningChallengePage
-from challenges.vocabulary import ActivitySubject, AgeBand, Day
+from challenges.vocabulary import ActivitySubject, AgeBand, Day, year_groups_text
 from home.models import SchoolPage
 from library import http
 
@@ -62,16 +66,8 @@ def minutes(value):
 
 @register.filter
 def year_span(year_groups):
-    """Year groups as a family reads them: "Reception to Year 2", "Year 1, Year 3 to Year 6"."""
-    runs = []
-    for year in sorted(year_groups, key=lambda year: year.sort_order):
-        if runs and year.sort_order == runs[-1][-1].sort_order + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(
-        run[0].name if len(run) == 1 else f"{run[0].name} to {run[-1].name}" for run in runs
-    )
+    """Year groups (or their codes) as a family reads them: "Reception to Year 2"."""
+    return year_groups_text([getattr(year, "code", year) for year in year_groups])
 
 
 @register.filter
@@ -92,3 +88,17 @@ def activity_labels(activity, omit=""):
 def absolute_url(context, page):
     """The page's public address (the Site's, never the Host header's)."""
     return http.absolute_url(context.get("request"), page)
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta_tags(context, title=""):
+    """Meta description, canonical link and Open Graph tags for the page being shown."""
+    meta = page_meta(context["request"], context.get("page"), title)
+    return {"meta": meta, "site_name": SITE_NAME}
+
+
+@register.simple_tag(takes_context=True)
+def oembed_discovery_url(context, page_url):
+    """The oEmbed endpoint for a page, absolute: consumers fetch it from elsewhere."""
+    query = urlencode({"url": page_url, "format": "json"})
+    return http.absolute(context.get("request"), f"{reverse('oembed')}?{query}")

@@ -55,6 +55,8 @@ MIDDLEWARE = [
     # Warm anonymous public responses from the shared cache, before any other middleware.
     "challenges.channels.render_cache.AnonymousRenderCacheMiddleware",
     "library.public_routes.AnonymousResponsesStayPublic",
+    # Pages and search answer conditional GETs (ETag from the body, 304).
+    "library.middleware.PageConditionalGetMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "library.middleware.PublicCacheControlMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -219,7 +221,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "home.workflows.publish_approved"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# No WAGTAILAPI_BASE_URL: the API's URLs start with the Site that serves the request, as every
+# other channel's do (library/http.py site_root).
 # Wagtail's default avatar, served by us: no staff email hash sent to a third party, and nothing
 # for the admin's CSP to block.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

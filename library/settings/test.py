@@ -16,7 +16,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILAPI_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 # Only the search suites talk to Elasticsearch, each on its own alias (tests/search/conftest.py);
 # every other test indexes into the database implementation.

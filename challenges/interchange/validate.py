@@ -142,6 +142,10 @@ def _without_unknown_fields(document, definition):
         for instance, names in extra:
             for name in names:
                 instance.pop(name, None)
+    # The document's own level is open (schema 1.x), so a newer field there is dropped by name.
+    known = set(schema()["$defs"][definition].get("properties", {}))
+    for name in set(document) - known if known else ():
+        document.pop(name, None)
     return document
 
 

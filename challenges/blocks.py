@@ -6,7 +6,7 @@ so rename nothing here without a schema version bump.
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageBlockComparison
 
 from challenges.vocabulary import ActivitySubject, AgeBand, Day
 
@@ -43,6 +43,21 @@ class MaterialBlock(blocks.StructBlock):
         label = "Material"
 
 
+class EmptyImageComparison(ImageBlockComparison):
+    """Wagtail's image comparison fails on an empty optional image (a 500 on "Compare")."""
+
+    def htmlvalue(self, val):
+        return super().htmlvalue(self.block._image_to_struct_value(None) if val is None else val)
+
+
+class OptionalImageBlock(ImageBlock):
+    """An ImageBlock (and deconstructed as one, so no migration) whose revisions compare when
+    one side has no image."""
+
+    def get_comparison_class(self):
+        return EmptyImageComparison
+
+
 class ActivityBlock(blocks.StructBlock):
     """One step of a challenge. Days are a recommended order, never a timetable; the age band
     lets siblings of different ages each do their own activities around one shared theme."""
@@ -57,7 +72,7 @@ class ActivityBlock(blocks.StructBlock):
         required=False, help_text="Tick if this activity needs a phone, tablet or computer."
     )
     body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="What to do")
-    image = ImageBlock(required=False)
+    image = OptionalImageBlock(required=False)
     video_url = blocks.URLBlock(required=False, label="Video URL")
     document = DocumentChooserBlock(required=False, help_text="e.g. a worksheet to print")
 

@@ -13,12 +13,31 @@ from wagtail.models import Page
 
 from challenges.authoring.starters import is_unused_slot
 from challenges.validation import problems_by_activity, submission_problems
+from challenges.vocabulary import AgeBand
 from home.models import SchoolPage, TrustPage
 
 SUMMARY_LIMIT = 300  # the format's limit (DESIGN.md: summary, at most 300 characters)
 
 # Buttons of the page editor that send a challenge towards publication.
 SUBMITTING_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow")
+
+
+class AgeBandsForm(forms.Form):
+    """The weekly project starter's question: which age bands get their own activities."""
+
+    age_bands = forms.MultipleChoiceField(
+        choices=AgeBand.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label="Which age bands is it for?",
+        help_text="Tick each band that gets its own activities; a slot is made for every band "
+        "on every day and subject.",
+        error_messages={"required": "Tick at least one age band the project is for."},
+    )
+
+    def cleaned_bands(self):
+        # In the order of the format's bands, whatever order the boxes were ticked in.
+        ticked = set(self.cleaned_data["age_bands"])
+        return [band for band in AgeBand.values if band in ticked]
 
 
 def people_of(school, trust):
@@ -157,7 +176,8 @@ class ChallengePageForm(WagtailAdminPageForm):
                           "hero_image_decorative"):  # fmt: skip
                 if field in cleaned_data:
                     setattr(instance, field, cleaned_data[field])
-            if instance.hero_image is not None and "hero_image_credit" in cleaned_data:
+            # An empty field keeps the image's own credit (typed when it was uploaded).
+            if instance.hero_image is not None and cleaned_data.get("hero_image_credit"):
                 instance.hero_image.credit = cleaned_data["hero_image_credit"]
             problems = submission_problems(
                 instance,

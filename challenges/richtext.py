@@ -23,3 +23,19 @@ def sanitise_rich_text(html):
         link_rel=None,
         strip_comments=True,
     )
+
+
+def portable_rich_text(html):
+    """Rich text arriving from another library: internal links travel only as absolute hrefs,
+    so `linktype` and `id` (which would point at this library's pages and documents by id,
+    drafts and other schools' included) are dropped."""
+    if not html:
+        return html
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )

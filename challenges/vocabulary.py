@@ -55,6 +55,22 @@ KEY_STAGES = ["EYFS", "KS1", "KS2", "KS3", "KS4", "KS5"]
 YEAR_ORDER = {code: index for index, (code, _, _) in enumerate(YEAR_GROUPS)}
 
 
+def year_groups_text(codes):
+    """Year groups as families say them: "Reception to Year 2", "Nursery, Year 3 to Year 6"."""
+    positions = sorted(YEAR_ORDER[code] for code in set(codes) if code in YEAR_ORDER)
+    runs = []
+    for position in positions:
+        if runs and position == runs[-1][1] + 1:
+            runs[-1][1] = position
+        else:
+            runs.append([position, position])
+    label_at = [label for _, label, _ in YEAR_GROUPS]
+    return ", ".join(
+        label_at[first] if first == last else f"{label_at[first]} to {label_at[last]}"
+        for first, last in runs
+    )
+
+
 def key_stages_for(year_codes):
     """Key stages derived from year groups, in school order."""
     stages = {KEY_STAGE_OF_YEAR[code] for code in year_codes if code in KEY_STAGE_OF_YEAR}

@@ -1,5 +1,6 @@
 """Admin wiring for challenges: taxonomy snippets and choosers that respect school boundaries."""
 
+from django.contrib import messages
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -27,12 +28,16 @@ from challenges.admin_scope.views import (
     parents_for_new_challenges,
     take_offline,
 )
+from challenges.authoring.week_planner import week_planner
 from challenges.embed_stats.report import may_see_report
 from challenges.embed_stats.views import embed_views_report
 from challenges.languages.views import may_submit_translation, submit_translation
 from challenges.models import LearningChallengePage, Subject, Theme
+from challenges.models.adaptations import adaptation_banner
 from challenges.sharing.adapt import adapt_view, adaptable_search, user_may_adapt
-from challenges.sharing.upstream_views import update_detail, updates_index
+from challenges.sharing.notify import changed_count_phrase
+from challenges.sharing.upstream import pending_updates
+from challenges.sharing.upstream_views import check_library_now, update_detail, updates_index
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -136,7 +141,29 @@ def register_challenge_admin_urls():
             copy_challenge,
             name="challenges_copy",
         ),
+        path("challenges/<int:page_id>/week/", week_planner, name="challenges_week_planner"),
     ]
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def open_week_planner_after_saving(request, page):
+    """The editor's "Save and open the week planner": saved like "Save draft", then the planner."""
+    if request.POST.get("open-week-planner") and page.specific_class is LearningChallengePage:
+        return redirect("challenges_week_planner", page.pk)
+    return None
+
+
+@hooks.register("register_page_header_buttons")
+def week_planner_in_page_header_buttons(page, user, view_name, next_url=None):
+    """The editor's way to the week planner (the planner links back to the editor)."""
+    if page.specific_class is LearningChallengePage and page.permissions_for_user(user).can_edit():
+        yield Button(
+            "Week planner",
+            reverse("challenges_week_planner", args=[page.pk]),
+            icon_name="table",
+            priority=30,
+        )
 
 
 @hooks.register("before_create_page")
@@ -202,6 +229,11 @@ def register_adapt_admin_urls():
         path("challenges/updates/", updates_index, name="challenges_upstream_index"),
         path("challenges/to-adapt/", adaptable_search, name="challenges_adaptable_search"),
         path("challenges/<int:page_id>/upstream/", update_detail, name="challenges_upstream"),
+        path(
+            "challenges/partner-libraries/<int:library_id>/check/",
+            check_library_now,
+            name="challenges_check_library",
+        ),
     ]
 
 
@@ -239,6 +271,33 @@ def submit_translation_in_listing_more_buttons(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def submit_translation_in_page_header_buttons(page, user, view_name, next_url=None):
     yield from _submit_translation_button(page, user, priority=30)
+
+
+class FollowedChangesPanel(Component):
+    """The dashboard tells an adapting school's editors that originals they follow changed."""
+
+    name = "followed_changes"
+    order = 20
+    template_name = "challenges/admin/followed_changes_panel.html"
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "count": self.count,
+            "phrase": changed_count_phrase(self.count),
+            "url": reverse("challenges_upstream_index"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_followed_changes_panel(request, panels):
+    if not user_may_adapt(request.user):
+        return
+    count = len(pending_updates(request.user))
+    if count:
+        panels.insert(0, FollowedChangesPanel(count))
 
 
 class UpstreamMenuItem(MenuItem):
@@ -299,7 +358,11 @@ def register_adaptable_search_area():
 
 @hooks.register("insert_editor_js")
 def editor_js():
-    return format_html('<script src="{}" defer></script>', static("js/editor.js"))
+    return format_html(
+        '<script src="{}" defer></script><script src="{}" defer></script>',
+        static("js/editor.js"),
+        static("js/save_after_autosave.js"),
+    )
 
 
 @hooks.register("insert_global_admin_css")
@@ -309,3 +372,14 @@ def editor_css():
 
 # Packages: export download and import screens (challenges/interchange/wagtail_hooks.py).
 from challenges.interchange import wagtail_hooks as interchange_hooks  # noqa: E402, F401
+
+
+@hooks.register("before_edit_page")
+def say_what_an_adaptation_is(request, page):
+    """Until first published, an adaptation's editor names its original and the fields to check."""
+    if request.method != "GET" or page.specific_class is not LearningChallengePage:
+        return None
+    banner = adaptation_banner(page.specific)
+    if banner:
+        messages.warning(request, banner)
+    return None

@@ -506,6 +506,9 @@ class PartnerLibrary(models.Model):
     token_saved_at = models.DateTimeField(null=True, blank=True)
     last_checked_at = models.DateTimeField(null=True, blank=True)
     last_problem = models.TextField(blank=True, help_text="Why the last check for updates failed.")
+    last_arrived = models.PositiveIntegerField(
+        default=0, help_text="How many newer versions the last check for updates brought."
+    )
 
     class Meta:
         ordering = ["label"]
@@ -552,3 +555,56 @@ class PartnerLibrary(models.Model):
     @classmethod
     def of_trusts(cls, trust_ids):
         return cls.objects.filter(trust_id__in=trust_ids).select_related("trust")
+
+
+class RoleInvitation(models.Model):
+    """A role offered to an account that already exists (a teacher of another trust, say): it is
+    theirs only once they accept it, and until then no trust lists them by name."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_invitations"
+    )
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="invitations")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role"], name="one_invitation_per_role")
+        ]
+
+    def __str__(self):
+        return f"{self.role} offered to {self.user}"
+
+    def accept(self):
+        with transaction.atomic():
+            self.user.groups.add(self.role.group)
+            self.delete()
+
+
+class PersonProfile(models.Model):
+    """How a person is credited on the challenges they write or adapt: the display name they
+    chose ("Mrs K."). Account names and emails never leave the admin; with no display name a
+    person is credited by their school only."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="library_profile"
+    )
+    display_name = models.CharField(
+        "name shown on challenges",
+        max_length=60,
+        blank=True,
+        help_text="How you are credited on challenges you write or adapt, e.g. “Mrs K.”. Leave "
+        "it empty to be credited by your school's name only.",
+    )
+
+    def __str__(self):
+        return self.display_name or f"Profile {self.pk}"
+
+    @classmethod
+    def display_name_of(cls, user):
+        """The chosen display name, or ""."""
+        profile = cls.objects.filter(user=user).first() if user and user.pk else None
+        return profile.display_name.strip() if profile else ""

@@ -19,7 +19,15 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_POST
 
-from home.models import PartnerLibrary, Partnership, PartnerToken, Role, SchoolPage, TrustPage
+from home.models import (
+    PartnerLibrary,
+    Partnership,
+    PartnerToken,
+    Role,
+    RoleInvitation,
+    SchoolPage,
+    TrustPage,
+)
 
 # The fetcher's rules for a partner's address: a leaf module, allowed by the import contracts.
 from library.outbound.addresses import RefusedURL, checked_partner_address, same_site
@@ -56,9 +64,19 @@ def trust_roles(trust):
     )
 
 
+# Least powerful first: the list starts on nothing, and a slip lands on a school editor role.
+POWER_ORDER = [Role.Kind.SCHOOL_EDITOR, Role.Kind.TRUST_MODERATOR, Role.Kind.TRUST_ADMIN]
+NO_ROLE_CHOSEN = ("", "Choose a role")
+CHOOSE_A_ROLE = {
+    "required": "Choose a role.",
+    "invalid_choice": "Choose one of the roles in the list.",
+}
+
+
 def role_choices(trust):
-    choices = []
-    for role in trust_roles(trust):
+    choices = [NO_ROLE_CHOSEN]
+    roles = sorted(trust_roles(trust), key=lambda role: POWER_ORDER.index(role.kind))
+    for role in roles:
         if role.kind == Role.Kind.SCHOOL_EDITOR:
             choices.append((str(role.pk), f"School editor at {role.page.title}"))
         else:
@@ -70,7 +88,9 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label="Email address")
     first_name = forms.CharField(max_length=150, required=False)
     last_name = forms.CharField(max_length=150, required=False)
-    role = forms.ChoiceField(label="Role", help_text="You can add more roles afterwards.")
+    role = forms.ChoiceField(
+        label="Role", help_text="You can add more roles afterwards.", error_messages=CHOOSE_A_ROLE
+    )
 
     def __init__(self, trust, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,11 +98,23 @@ class InviteForm(forms.Form):
 
 
 class AddRoleForm(forms.Form):
-    role = forms.ChoiceField(label="Add a role")
+    role = forms.ChoiceField(label="Add a role", error_messages=CHOOSE_A_ROLE)
 
     def __init__(self, trust, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = role_choices(trust)
+
+
+def confirm_trust_admin(request, trust, role, whom):
+    """A trust admin may hand out any role, itself included: granting it asks once more (a
+    screen with the same form and `confirmed=1`) unless this POST is that confirmation."""
+    if role.kind != Role.Kind.TRUST_ADMIN or request.POST.get("confirmed") == "1":
+        return None
+    fields = [
+        (name, value) for name, value in request.POST.items() if name != "csrfmiddlewaretoken"
+    ]
+    context = {"trust": trust, "role": role, "whom": whom, "fields": fields}
+    return TemplateResponse(request, "home/admin/confirm_trust_admin.html", context)
 
 
 class PartnershipRequestForm(forms.Form):
@@ -283,6 +315,16 @@ def _send_invitation(request, user, trust, role, new_account):
     send_mail(subject, body, None, [user.email])
 
 
+def _send_offer(request, user, trust, role):
+    link = request.build_absolute_uri(reverse("role_invitations"))
+    body = (
+        f"You are invited to be {role} in the Learning Challenge Library.\n\n"
+        f"Sign in as usual and accept or decline it here:\n{link}\n\n"
+        "Nothing changes until you accept."
+    )
+    send_mail(f"An invitation from {trust.title}", body, None, [user.email])
+
+
 def _role_of_trust(trust, role_id):
     role = trust_roles(trust).filter(pk=role_id).first()
     if role is None:
@@ -298,27 +340,36 @@ def invite(request, trust_id):
         return trust_screen(request, trust_id, invite_form=form, status=400)
     email = form.cleaned_data["email"].strip().lower()
     role = _role_of_trust(trust, form.cleaned_data["role"])
+    confirmation = confirm_trust_admin(request, trust, role, email)
+    if confirmation:
+        return confirmation
+    sent = f"Invitation sent to {email} ({role})."  # the one answer, whoever has the address
     with transaction.atomic():
         user = User.objects.filter(email__iexact=email).first()
-        if user and user.is_superuser:
-            form.add_error("email", "This address belongs to a library administrator.")
-            return trust_screen(request, trust_id, invite_form=form, status=400)
-        new_account = user is None
-        if new_account:
-            user = User(
-                username=email[:150],
-                email=email,
-                first_name=form.cleaned_data["first_name"],
-                last_name=form.cleaned_data["last_name"],
+        if user is not None:
+            # An account that exists (here, in another trust, or a library administrator's) is
+            # offered the role: nothing changes until it accepts.
+            RoleInvitation.objects.get_or_create(
+                user=user, role=role, defaults={"invited_by": request.user}
             )
-            if User.objects.filter(username=user.username).exists():
-                form.add_error("email", "An account already uses this address as its username.")
-                return trust_screen(request, trust_id, invite_form=form, status=400)
-            user.set_unusable_password()
-            user.save()
+            _send_offer(request, user, trust, role)
+            messages.success(request, sent)
+            return redirect("trust_admin", trust.pk)
+        if User.objects.filter(username__iexact=email[:150]).exists():
+            # Another account's username is this address; its owner is not told, nor is the admin.
+            messages.success(request, sent)
+            return redirect("trust_admin", trust.pk)
+        user = User(
+            username=email[:150],
+            email=email,
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+        )
+        user.set_unusable_password()
+        user.save()
         user.groups.add(role.group)
-    _send_invitation(request, user, trust, str(role), new_account)
-    messages.success(request, f"Invitation sent to {email} ({role}).")
+    _send_invitation(request, user, trust, str(role), True)
+    messages.success(request, sent)
     return redirect("trust_admin", trust.pk)
 
 
@@ -349,6 +400,9 @@ def add_role(request, trust_id, user_id):
     form = AddRoleForm(trust, request.POST)
     if form.is_valid():
         role = _role_of_trust(trust, form.cleaned_data["role"])
+        confirmation = confirm_trust_admin(request, trust, role, person.email)
+        if confirmation:
+            return confirmation
         person.groups.add(role.group)
         messages.success(request, f"{person.email} is now {role}.")
     else:
@@ -530,3 +584,26 @@ def delete_library(request, trust_id, library_id):
     library.delete()
     messages.success(request, f"{library.label} is removed, with its token.")
     return redirect("trust_admin", trust.pk)
+
+
+# Invitations to an existing account ---------------------------------------------------------------
+
+
+def role_invitations(request):
+    """The signed-in person's invitations, each to accept or decline."""
+    invitations = RoleInvitation.objects.filter(user=request.user).select_related("role__page")
+    context = {"invitations": invitations.order_by("created_at")}
+    return TemplateResponse(request, "home/admin/role_invitations.html", context)
+
+
+@require_POST
+def answer_role_invitation(request, invitation_id, answer):
+    invitation = get_object_or_404(RoleInvitation, pk=invitation_id, user=request.user)
+    role = invitation.role
+    if answer == "accept":
+        invitation.accept()
+        messages.success(request, f"You are now {role}.")
+    else:
+        invitation.delete()
+        messages.success(request, f"You declined the invitation to be {role}.")
+    return redirect("role_invitations")

@@ -1,13 +1,15 @@
 """Admin wiring for trusts: the trust admin's screen; all partnerships as snippets."""
 
+from django import forms
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import trust_admin
-from home.models import Partnership
+from home.models import Partnership, PersonProfile
 from home.views import review_done
 
 
@@ -68,9 +70,40 @@ def register_trust_admin_urls():
              name="trust_admin_edit_library"),
         path(base + "libraries/<int:library_id>/delete/", views.delete_library,
              name="trust_admin_delete_library"),
+        path("invitations/", views.role_invitations, name="role_invitations"),
+        path("invitations/<int:invitation_id>/accept/", views.answer_role_invitation,
+             {"answer": "accept"}, name="role_invitation_accept"),
+        path("invitations/<int:invitation_id>/decline/", views.answer_role_invitation,
+             {"answer": "decline"}, name="role_invitation_decline"),
     ]  # fmt: skip
 
 
 @hooks.register("register_admin_urls")
 def register_review_urls():
     return [path("reviews/<int:task_state_id>/done/", review_done, name="trust_review_done")]
+
+
+class DisplayNameForm(forms.ModelForm):
+    class Meta:
+        model = PersonProfile
+        fields = ["display_name"]
+
+
+class DisplayNameSettingsPanel(BaseSettingsPanel):
+    """“How you are credited” on the account screen's profile tab: the display name."""
+
+    name = "display_name"
+    title = "How you are credited"
+    order = 150
+    form_class = DisplayNameForm
+
+    def get_form(self):
+        instance = PersonProfile.objects.filter(user=self.user).first()
+        instance = instance or PersonProfile(user=self.user)
+        data = (self.request.POST,) if self.request.method == "POST" else ()
+        return self.form_class(*data, instance=instance, prefix=self.name)
+
+
+@hooks.register("register_account_settings_panel")
+def register_display_name_panel(request, user, profile):
+    return DisplayNameSettingsPanel(request, user, profile)

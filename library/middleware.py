@@ -2,6 +2,7 @@
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.middleware.http import ConditionalGetMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -21,8 +22,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """A strict policy everywhere; embeds may be framed by anyone; the admin gets what it needs.
 
     A response marked SAMEORIGIN by Wagtail (its preview panel frames the admin) keeps
-    frame-ancestors 'self' so the editor's own preview still works.
+    frame-ancestors 'self' so the editor's own preview still works. Framing is decided here
+    for both headers: an embed route drops X-Frame-Options, so the two never disagree.
     """
+
+    def process_response(self, request, response):
+        if kind_of(request.path_info).framed_by_any:
+            del response["X-Frame-Options"]
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
@@ -85,3 +92,18 @@ class PathLanguageMiddleware(LocaleMiddleware):
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
+
+
+class PageConditionalGetMiddleware(ConditionalGetMiddleware):
+    """ETag (from the body) and 304 for pages and search, as Django's ConditionalGetMiddleware.
+
+    Channels set their own validators (library/http.py) and keep them; the admin is left out
+    (its pages carry a CSRF token per visitor). Listed outside PublicCacheControlMiddleware, so
+    a 304 keeps the Cache-Control of the page it stands for, and inside the render cache, which
+    stores the ETag with the page and answers If-None-Match from it.
+    """
+
+    def process_response(self, request, response):
+        if kind_of(request.path_info).admin:
+            return response
+        return super().process_response(request, response)

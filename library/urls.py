@@ -13,6 +13,7 @@ from challenges.channels.api import api_router
 from challenges.interchange.views import schema
 from challenges.media.serving import serve_document, serve_media
 from library.health import healthz
+from library.site_files import favicon_ico, robots_txt
 
 urlpatterns = [
     # Wagtail's page-types report names each type's last edited page, drafts of any school included.
@@ -34,6 +35,8 @@ urlpatterns = [
     path("api/interchange/v1/", include("challenges.interchange.urls")),
     path("sitemap.xml", sitemap),
     path("schema/learning-challenge/v1.json", schema, name="interchange_schema"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon_ico, name="favicon_ico"),
     path("healthz", healthz, name="healthz"),
     path("search/", include("search.urls")),
     path("", include("search.listings.urls")),

@@ -43,8 +43,15 @@ def query_terms(q):
     return list(dict.fromkeys(analyse(q)))
 
 
+# Where a block ends, words end: "<p>spot.</p><p>Put" reads "spot. Put", not "spot.Put".
+BLOCK_BOUNDARY = re.compile(
+    r"<(?:br|/?(?:p|div|li|ul|ol|h[1-6]|blockquote|tr|td|th|table|section|article|figure))\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
 def plain_text(html):
-    return re.sub(r"\s+", " ", strip_tags(html or "")).strip()
+    return re.sub(r"\s+", " ", strip_tags(BLOCK_BOUNDARY.sub(" ", html or ""))).strip()
 
 
 @lru_cache(maxsize=1024)

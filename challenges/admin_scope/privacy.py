@@ -22,7 +22,7 @@ from wagtail.admin.views.pages import bulk_actions as page_bulk
 from wagtail.admin.views.pages import workflow
 from wagtail.admin.views.pages.move import MoveConfirmView
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
-from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.admin.viewsets.pages import PageViewSet, page_viewset_registry
 from wagtail.documents import get_document_model
 from wagtail.documents.views import bulk_actions as document_bulk
 from wagtail.images import get_image_model
@@ -142,6 +142,21 @@ def tag_autocomplete(request, app_name=None, model_name=None):
     return JsonResponse(list(names), safe=False)
 
 
+def explorer_of_visible_pages(view_name):
+    """Wagtail's explorer opens any page below the user's explorable root, and a user with roles
+    in two schools has their common ancestor as root (the trust, or the home page across
+    trusts): a challenge they may not see answers 404 like a missing one. (The explorer of a
+    challenge is routed by its parent type, so this cannot live in ChallengePageViewSet.)"""
+    routed = page_viewset_registry.as_view(view_name, parent_page_id_kwarg="parent_page_id")
+
+    def explore(request, parent_page_id):
+        if not may_see_page(request.user, parent_page_id):
+            raise Http404
+        return routed(request, parent_page_id=parent_page_id)
+
+    return explore
+
+
 # URL overrides, mounted before Wagtail's admin URLs (library/urls.py): same paths, same names.
 admin_overrides = [
     ("choose-page/", require_admin_access(BrowseView.as_view())),
@@ -149,6 +164,11 @@ admin_overrides = [
     ("choose-page/chosen-multiple/", require_admin_access(ChosenMultipleView.as_view())),
     ("tag-autocomplete/", require_admin_access(tag_autocomplete)),
     ("tag-autocomplete/<slug:app_name>/<slug:model_name>/", require_admin_access(tag_autocomplete)),
+    ("pages/<int:parent_page_id>/", require_admin_access(explorer_of_visible_pages("index"))),
+    (
+        "pages/<int:parent_page_id>/results/",
+        require_admin_access(explorer_of_visible_pages("index_results")),
+    ),
 ]
 
 

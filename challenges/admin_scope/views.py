@@ -18,8 +18,9 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from challenges.authoring.starters import STARTERS, apply_starter
-from challenges.models import LearningChallengePage
+from challenges.authoring.starters import STARTERS, apply_starter, year_codes_of_bands
+from challenges.forms import AgeBandsForm
+from challenges.models import LearningChallengePage, YearGroup
 from home.models import SchoolPage, TrustPage
 
 
@@ -92,11 +93,16 @@ def new_challenge(request, parent_id=None):
         raise PermissionDenied
     chosen = request.GET.get("parent") or parent_id
     parent = _parent_or_404(request.user, chosen) if chosen else parents[0]
+    return _new_challenge_screen(request, parents, parent, AgeBandsForm())
+
+
+def _new_challenge_screen(request, parents, parent, age_bands_form, status=200):
     query = request.GET.get("q", "").strip()
     return TemplateResponse(
         request,
         "challenges/admin/new_challenge.html",
         {
+            "age_bands_form": age_bands_form,
             "page_title": "New challenge",
             "header_icon": "doc-full-inverse",
             "parent": parent,
@@ -113,6 +119,7 @@ def new_challenge(request, parent_id=None):
             "query": query,
             "copyable": copyable_challenges(request.user, parent, query)[:50],
         },
+        status=status,
     )
 
 
@@ -171,6 +178,13 @@ def _not_ready_message(form):
 class ChallengeCreateView(CreateView):
     """Wagtail's create view; a submit that fails only the submission rules saves the draft."""
 
+    def post(self, request, *args, **kwargs):
+        # An autosave and a click creating at once: one at a time under a parent, so the second
+        # sees the first's slug (and takes the next free one) instead of failing on it.
+        with transaction.atomic():
+            Page.objects.select_for_update().only("pk").get(pk=self.parent_page.pk)
+            return super().post(request, *args, **kwargs)
+
     def form_invalid(self, form):
         if self.expects_json_response or not _submission_blocked_only(form):
             return super().form_invalid(form)
@@ -201,7 +215,18 @@ class NewChallengeFromStarterView(ChallengeCreateView):
         return super().dispatch(request, content_type.app_label, content_type.model, parent_page_id)
 
     def get(self, request):
-        apply_starter(self.page, self.starter)
+        age_bands = ()
+        if self.starter.asks_age_bands:
+            form = AgeBandsForm(request.GET)
+            if not form.is_valid():
+                # Back to "New challenge", the question answered in words; nothing is created.
+                parents = parents_for_new_challenges(request.user)
+                return _new_challenge_screen(request, parents, self.parent_page, form, status=400)
+            age_bands = form.cleaned_bands()
+            self.page.year_groups = YearGroup.objects.filter(
+                code__in=year_codes_of_bands(age_bands)
+            )
+        apply_starter(self.page, self.starter, age_bands)
         return super().get(request)
 
 
@@ -210,6 +235,25 @@ new_challenge_from_starter = NewChallengeFromStarterView.as_view()
 
 class ChallengeEditView(EditView):
     """Wagtail's edit view; a submit that fails only the submission rules saves the draft."""
+
+    def post(self, request, *args, **kwargs):
+        # Autosave and "Save draft" may arrive together: one save per page at a time, and an
+        # autosave checks the newest revision inside the lock, so older text never lands last.
+        with transaction.atomic():
+            locked = Page.objects.select_for_update().only("latest_revision").get(pk=self.page.pk)
+            latest_revision = locked.latest_revision
+            self.latest_revision = self.page.latest_revision = latest_revision
+            for stale in ("is_out_of_date", "latest_revision_created_at"):
+                self.__dict__.pop(stale, None)
+            return super().post(request, *args, **kwargs)
+
+    def json_error_response(self, error_code, error_message):
+        if error_code == "invalid_revision":
+            error_message = (
+                "Not autosaved: a newer version of this page was saved a moment ago and is kept. "
+                "Reload the page to carry on from it."
+            )
+        return super().json_error_response(error_code, error_message)
 
     def form_invalid(self, form):
         if self.expects_json_response or self.locked_for_user or not _submission_blocked_only(form):

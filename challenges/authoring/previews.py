@@ -8,7 +8,7 @@ import segno
 from django.shortcuts import render
 from django.urls import reverse
 
-from challenges.vocabulary import YEAR_GROUP_CHOICES
+from challenges.family_view import family_view
 from home.theming import DEFAULT_ACCENT
 
 PREVIEW_MODES = [("", "Web page"), ("embed", "On a school website"), ("print", "Printed")]
@@ -29,6 +29,8 @@ def render_embed_preview(request, challenge):
         "challenge_url": _online_url(request, challenge),
         "print_url": "#",
         "image": image if image is not None and image.may_leave_instance else None,
+        "family": family_view(challenge),
+        "embed_path": "#",
     })  # fmt: skip
 
 
@@ -37,12 +39,14 @@ def render_print_preview(request, challenge):
     image = challenge.hero_image
     return render(request, "embed/print.html", {
         "page": challenge,
+        "family": family_view(challenge),
         "activities": [block.value for block in challenge.activities],
-        "year": None,
-        "years": YEAR_GROUP_CHOICES,
+        "print_path": "#",
         "with_images": True,
         "image": image if image is not None and image.may_leave_instance else None,
         "online_url": url,
-        "qr_svg": segno.make(url, error="m").svg_inline(scale=3, dark="#000", light="#fff"),
+        "qr_svg": segno.make(url, error="m").svg_inline(
+            scale=3, dark="#000", light="#fff", omitsize=True
+        ),
         "contact": challenge.school or challenge.trust,
     })  # fmt: skip

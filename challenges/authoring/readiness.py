@@ -37,6 +37,8 @@ class ReadinessPanel(Panel):
                     context["band_pages"] = max(
                         estimated_print_pages(challenge, band) for band in bands
                     )
+            # A submit button: the draft is saved first, then the planner opens (wagtail_hooks.py).
+            context["offers_week_planner"] = challenge.kind == Kind.WEEKLY
             context["embeddable"] = challenge.visibility == Visibility.PUBLIC
             context["visibility_label"] = Visibility(challenge.visibility).label
             return context

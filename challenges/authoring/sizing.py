@@ -10,8 +10,8 @@ import math
 
 from django.utils.html import strip_tags
 
+from challenges import family_view
 from challenges.authoring.starters import is_unused_slot
-from challenges.vocabulary import AgeBand
 
 # The print view, in lines of 11 pt body text.
 PRINT_CHARACTERS_PER_LINE = 100
@@ -28,6 +28,8 @@ EMBED_FIXED_PX = 420  # header, facts, buttons, credit footer
 EMBED_HERO_PX = 460
 EMBED_HEADING_PX = 54
 EMBED_ACTIVITY_PX = 70
+EMBED_DAY_HEADING_PX = 60  # a weekly project's day: its rule, margin and heading
+EMBED_YEAR_CHOICE_PX = 70  # "My child is in..."
 EMBED_MIN_PX, EMBED_MAX_PX = 600, 6000
 
 
@@ -67,7 +69,7 @@ def activities_for_band(challenge, band=None):
         for block in challenge.activities
         if block.block_type == "activity" and not is_unused_slot(block.value)
     ]
-    return [value for value in values if band is None or value["age_band"] in (band, AgeBand.ALL)]
+    return family_view.activities_for_band(values, band)
 
 
 def estimated_print_lines(challenge, band=None, with_images=True):
@@ -103,6 +105,9 @@ def estimated_embed_height(challenge):
     for texts in sections:
         height += EMBED_HEADING_PX + _lines(texts, EMBED_CHARACTERS_PER_LINE) * EMBED_LINE_PX
     height += EMBED_HEADING_PX
+    view = family_view.family_view(challenge)
+    height += EMBED_DAY_HEADING_PX * len(view.days or [])
+    height += EMBED_YEAR_CHOICE_PX if view.offers_choice else 0
     for texts in bodies:
         height += EMBED_ACTIVITY_PX + _lines(texts, EMBED_CHARACTERS_PER_LINE) * EMBED_LINE_PX
     rounded = int(math.ceil(height / 50.0) * 50)

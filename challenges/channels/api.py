@@ -2,8 +2,10 @@
 
 import re
 
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -43,6 +45,38 @@ class ChallengeFilters(BaseFilterBackend):
         return queryset.distinct()
 
 
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail filters by any database field but checks only booleans and integers, and lazily:
+    `?uid=abc` failed as the list was counted (a 500). Each value is checked here, a 400 if bad."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in request.GET.items():
+            if name not in fields:
+                continue
+            try:
+                field = queryset.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            try:
+                field.run_validators(field.to_python(value))
+            except (ValidationError, ValueError, TypeError, OverflowError):
+                raise BadRequestError(f"'{value[:40]}' is not a valid value for {name}.") from None
+        return super().filter_queryset(request, queryset, view)
+
+
+OFFSET_MAX = 1_000_000  # far beyond any library; the database cannot take a 20-digit offset
+
+
+class BoundedPagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        digits = offset.isascii() and offset.isdigit()
+        if digits and (len(offset) > len(str(OFFSET_MAX)) or int(offset) > OFFSET_MAX):
+            raise BadRequestError(f"offset must be at most {OFFSET_MAX:,}.")
+        return super().paginate_queryset(queryset, request, view)
+
+
 SEARCH_OPERATORS = ("and", "or")
 SEARCH_WORD = re.compile(r"\w+")
 SEARCH_MAX_LENGTH = 200
@@ -72,7 +106,8 @@ class WordsSearchFilter(SearchFilter):
 
 class ChallengesAPIViewSet(PagesAPIViewSet):
     model = LearningChallengePage
-    filter_backends = [FieldsFilter, ChallengeFilters, OrderingFilter, WordsSearchFilter]
+    filter_backends = [CheckedFieldsFilter, ChallengeFilters, OrderingFilter, WordsSearchFilter]
+    pagination_class = BoundedPagination
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(API_FILTERS)
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "uid",

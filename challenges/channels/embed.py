@@ -6,6 +6,7 @@ session, so no cookie is read or set whatever the visitor's browser sends.
 
 import hashlib
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -17,7 +18,8 @@ from django.views.decorators.http import require_safe
 
 from challenges.channels.http_cache import conditional
 from challenges.embed_stats.counter import record_embed_view
-from challenges.languages.reading import html_lang, in_language, requested_language
+from challenges.family_view import family_view
+from challenges.languages.reading import ENGLISH, html_lang, in_language, requested_language
 from challenges.models import LearningChallengePage
 from challenges.visibility import anonymous
 from home.models import HEX_COLOUR
@@ -62,16 +64,36 @@ def theme_css(request, accent):
     return response
 
 
+# What a choice of year keeps of the embed's address: the school's theme and the language.
+KEPT_PARAMETERS = ("school", "accent", "lang")
+
+
+def _print_query(family, challenge):
+    """The print view's query: the family's year and the language the embed is read in."""
+    params = [("year", family.year)] if family.year else []
+    if challenge.locale.language_code != ENGLISH:
+        params.append(("lang", challenge.locale.language_code))
+    return f"?{urlencode(params)}" if params else ""
+
+
 def _embed_context(request, challenge):
     accent = accent_for(request, challenge)
     image = challenge.hero_image
+    family = family_view(challenge, request.GET.get("year"))
+    path = reverse("embed_challenge", args=[challenge.uid])
+    keep = [(name, request.GET[name]) for name in KEPT_PARAMETERS if request.GET.get(name)]
     return {
         "page": challenge,
         "accent": accent,
         "theme_url": reverse("embed_theme", args=[accent]),
         "challenge_url": absolute_url(request, challenge),
-        "print_url": absolute(request, reverse("challenge_print", args=[challenge.uid])),
+        "print_url": absolute(request, reverse("challenge_print", args=[challenge.uid]))
+        + _print_query(family, challenge),
         "image": image if image is not None and image.may_leave_instance else None,
+        "family": family,
+        "embed_path": path,
+        "keep": keep,
+        "every_url": f"{path}?{urlencode(keep)}" if keep else path,
     }
 
 

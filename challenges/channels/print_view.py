@@ -2,12 +2,13 @@
 
 import segno
 from django.http import Http404
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from challenges.channels.embed import render_in_language
+from challenges.family_view import family_view
 from challenges.languages.reading import in_language, requested_language
 from challenges.models import LearningChallengePage
-from challenges.vocabulary import AGE_BAND_OF_YEAR, YEAR_GROUP_CHOICES, AgeBand
 from library.http import absolute_url, uuid_or_404
 
 
@@ -23,19 +24,14 @@ def print_view(request, uid):
         raise Http404
     lang = requested_language(request)
     challenge = in_language(challenge, visible, lang)
-    year = request.GET.get("year", "")
-    band = AGE_BAND_OF_YEAR.get(year.upper(), AgeBand.KS3_PLUS if year.isdigit() else None)
-    activities = [
-        block.value for block in challenge.activities
-        if band is None or block.value["age_band"] in (band, AgeBand.ALL)
-    ]  # fmt: skip
+    family = family_view(challenge, request.GET.get("year"))
     with_images = request.GET.get("images") != "0"
     url = absolute_url(request, challenge)
     response = render_in_language(request, "embed/print.html", {
         "page": challenge,
-        "activities": activities,
-        "year": dict(YEAR_GROUP_CHOICES).get(year.upper()),
-        "years": YEAR_GROUP_CHOICES,
+        "family": family,
+        "activities": family.activities,
+        "print_path": reverse("challenge_print", args=[challenge.uid]),
         "with_images": with_images,
         "image": challenge.hero_image if with_images and challenge.hero_image else None,
         "online_url": url,
@@ -50,4 +46,10 @@ def print_view(request, uid):
 
 
 def qr_svg(url):
-    return segno.make(url, error="m").svg_inline(scale=3, dark="#000", light="#fff", title="")
+    return segno.make(url, error="m").svg_inline(
+        scale=3,
+        dark="#000",
+        light="#fff",
+        title="",
+        omitsize=True,  # a viewBox: CSS scales it
+    )

@@ -1,6 +1,7 @@
 """schema.org LearningResource JSON-LD for a public challenge page."""
 
 from challenges.languages.reading import html_lang
+from challenges.licences import licence_for
 from challenges.media.storage import rendition_or_none
 from challenges.vocabulary import YEAR_GROUPS
 from library.http import absolute, absolute_url
@@ -28,10 +29,11 @@ def learning_resource(challenge, request=None):
         "teaches": [block.value for block in challenge.outcomes],
         "about": [subject.name for subject in challenge.subjects.all()],
         "keywords": challenge.tag_names,
-        "license": challenge.effective_licence.url or challenge.effective_licence.name,
         "isAccessibleForFree": True,
         "version": challenge.version,
     }
+    if challenge.effective_licence.url:  # schema.org wants a URL; all rights reserved has none
+        data["license"] = challenge.effective_licence.url
     if challenge.duration_max_minutes or challenge.duration_min_minutes:
         data["timeRequired"] = iso_duration(
             challenge.duration_max_minutes or challenge.duration_min_minutes
@@ -54,5 +56,22 @@ def learning_resource(challenge, request=None):
     shareable = image is not None and image.may_leave_instance
     rendition = rendition_or_none(image, "width-1200") if shareable else None
     if rendition is not None:
-        data["image"] = absolute(request, rendition.url)
+        data["image"] = image_object(request, image, rendition)
+    return data
+
+
+def image_object(request, image, rendition):
+    """A schema.org ImageObject: the picture with its credit and licence, as shown on the page."""
+    data = {
+        "@type": "ImageObject",
+        "contentUrl": absolute(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+    }
+    if image.credit:
+        data["creditText"] = image.credit
+    if image.licence and licence_for(image.licence).url:
+        data["license"] = licence_for(image.licence).url
+    if image.source_url:
+        data["acquireLicensePage"] = image.source_url
     return data

@@ -6,17 +6,15 @@ kept in the uploader's session, so nobody else can import (or read) it.
 """
 
 import os
-import secrets
 import tempfile
 import uuid
 from contextlib import contextmanager
-from pathlib import Path
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -36,6 +34,13 @@ from challenges.interchange.importer import (
 )
 from challenges.interchange.package import ZipPackage, write_package
 from challenges.interchange.tasks import get_status, import_package_task, set_status
+from challenges.interchange.uploads import (
+    check_room_for,
+    hand_to_background,
+    new_token,
+    remove_abandoned_uploads,
+    upload_folder,
+)
 from challenges.interchange.validate import InterchangeError
 from challenges.models import LearningChallengePage, Subject, Theme
 from challenges.vocabulary import KEY_STAGES
@@ -43,13 +48,6 @@ from home.models import PartnerLibrary, SchoolPage, TrustPage
 
 SESSION_KEY = "interchange_uploads"
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
-
-
-def upload_folder():
-    folder = Path(getattr(settings, "INTERCHANGE_UPLOAD_DIR", "") or tempfile.gettempdir())
-    folder = folder / "lcl-interchange-uploads"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
 
 
 # Export -----------------------------------------------------------------------------------------
@@ -139,8 +137,16 @@ def import_upload(request):
     if not importable_schools(request.user):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST":
+        remove_abandoned_uploads()
     if request.method == "POST" and form.is_valid():
-        token = secrets.token_hex(16)
+        try:
+            check_room_for(request.user, form.cleaned_data["package"].size)
+        except ValidationError as error:
+            form.add_error("package", error)
+            context = {"form": form}
+            return TemplateResponse(request, "challenges/admin/interchange_import.html", context)
+        token = new_token(request.user)
         path = upload_folder() / f"{token}.zip"
         with open(path, "wb") as target:
             for chunk in form.cleaned_data["package"].chunks():
@@ -236,7 +242,12 @@ def background_threshold():
 @require_http_methods(["POST"])
 def import_confirm(request):
     token = request.POST.get("token", "")
-    school = _school_for(request, request.POST.get("school"))
+    school_id = request.POST.get("school", "")
+    if not (school_id.isascii() and school_id.isdigit()):  # "abc", "" and "9.0" were a 500
+        return HttpResponseBadRequest(
+            "Choose one of your schools to import into.", content_type="text/plain; charset=utf-8"
+        )
+    school = _school_for(request, int(school_id))
     follow = request.POST.get("follow") == "1"
     upload = _Upload(request, token)
     path = _stored_upload(request, token)
@@ -255,7 +266,8 @@ def import_confirm(request):
         set_status(
             token, state="queued", done=0, total=size, user=request.user.pk, school=school.pk
         )
-        import_package_task.enqueue(token, str(path), school.pk, request.user.pk, follow)
+        queued = hand_to_background(path)
+        import_package_task.enqueue(token, str(queued), school.pk, request.user.pk, follow)
         return redirect("interchange_import_status", token)
     return _import(request, upload, school, follow)
 

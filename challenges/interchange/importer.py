@@ -14,6 +14,7 @@ and `read_asset(filename, cap)` (bytes). `ZipPackage` is one; a partner's API cl
 
 import hashlib
 import logging
+import uuid
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -43,6 +44,7 @@ from challenges.models import (
     Theme,
     YearGroup,
 )
+from challenges.richtext import portable_rich_text
 from home.models import Role, SchoolPage, TrustPage
 
 logger = logging.getLogger(__name__)
@@ -179,11 +181,16 @@ class ImportPlan:
         return lines
 
 
-def _previous_imports(school, uids):
-    """Challenges in the school already imported from these uids, by origin uid."""
+def _previous_imports(school, uids, source_instance):
+    """Challenges in the school already imported from these uids at this source, by origin uid.
+    An original is (source, uid): a package can never claim a local adaptation, or another
+    source's import, as an earlier copy of its own challenge."""
     found = {}
     for page in LearningChallengePage.objects.child_of(school).filter(adapted_from__isnull=False):
-        origin = (page.adapted_from or {}).get("uid")
+        lineage = page.adapted_from or {}
+        origin = lineage.get("uid")
+        if "source" not in lineage or lineage["source"] != source_instance:
+            continue
         if origin in uids and origin not in found:
             found[origin] = page
     return found
@@ -197,6 +204,9 @@ def _document_problem(document, known, keep_identity=False):
             f"Its licence ({licence.name}) does not allow adapted copies. Ask its owner for "
             "permission or a different licence."
         )
+    ids = [activity["id"] for activity in document["activities"] if activity.get("id")]
+    if len(ids) != len(set(ids)):  # updates are matched by id: one id, one activity
+        return "Two of its activities have the same id, so updates could not tell them apart."
     for name, values, vocabulary in (
         ("subject", document["subjects"], known["subjects"]),
         ("theme", document["themes"], known["themes"]),
@@ -230,7 +240,7 @@ def plan_import(source, school, check_assets=True, keep_identity=False):
             str(page.uid): page for page in LearningChallengePage.objects.filter(uid__in=uids)
         }
     else:
-        previous = _previous_imports(school, set(uids))
+        previous = _previous_imports(school, set(uids), manifest.get("source_instance", ""))
     rows = []
     assets = {}
     for uid in uids:
@@ -489,6 +499,12 @@ def _lineage(document, source_instance, mode):
     }
 
 
+def _activity_id(document, activity, number):
+    """The activity's own id (format 1.1); a 1.0 document's activities get ids derived from the
+    challenge and their position, so each version of it matches the one before."""
+    return activity.get("id") or str(uuid.uuid5(uuid.UUID(document["uid"]), f"activity-{number}"))
+
+
 def _apply_document(page, document, media, terms):
     """Every content field of the document onto `page` (not saved)."""
 
@@ -511,7 +527,7 @@ def _apply_document(page, document, media, terms):
     page.outcomes = [{"type": "outcome", "value": text} for text in document["outcomes"]]
     page.materials = [{"type": "material", "value": dict(item)} for item in document["materials"]]
     activities = []
-    for activity in document["activities"]:
+    for number, activity in enumerate(document["activities"]):
         image = activity["image"]
         value = {
             "title": activity["title"],
@@ -519,7 +535,7 @@ def _apply_document(page, document, media, terms):
             "subject": activity["subject"],
             "age_band": activity["age_band"],
             "needs_screen": activity["needs_screen"],
-            "body": activity["body"],
+            "body": portable_rich_text(activity["body"]),
             "video_url": activity["video_url"],
             "document": media[activity["document"]["asset"]].pk if activity["document"] else None,
         }
@@ -529,10 +545,12 @@ def _apply_document(page, document, media, terms):
                 "alt_text": "" if image["decorative"] else image["alt"],
                 "decorative": image["decorative"],
             }
-        activities.append({"type": "activity", "value": value})
+        activities.append(
+            {"type": "activity", "value": value, "id": _activity_id(document, activity, number)}
+        )
     page.activities = activities
     for name in LearningChallengePage.RICH_TEXT_FIELDS:
-        setattr(page, name, document[name])
+        setattr(page, name, portable_rich_text(document[name]))
     page.share_how = document["share_how"]
     page.share_hashtag = document["share_hashtag"]
     page.licence = document["licence"]

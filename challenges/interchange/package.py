@@ -6,9 +6,11 @@ package, and sizes and ratios are counted on the bytes actually inflated, while 
 """
 
 import json
+import lzma
 import re
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -227,7 +229,15 @@ class ZipPackage:
                             f"{what} is larger than the {cap // 1024:,} KB allowed."
                         )
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as error:
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            EOFError,
+            NotImplementedError,
+            ValueError,
+            zlib.error,  # corrupt deflate data
+            lzma.LZMAError,  # corrupt LZMA data
+        ) as error:
             raise PackageRefused(f"{what} is damaged and cannot be read ({error}).") from error
         return b"".join(chunks)
 

@@ -100,12 +100,17 @@ def challenges_for(token):
 
 
 def _since(value):
-    when = parse_datetime(value)
-    if when is None:
-        day = parse_date(value)
-        when = parse_datetime(f"{day.isoformat()}T00:00:00") if day else None
-    if when is not None and is_naive(when):
-        when = make_aware(when)
+    """The moment `value` names, or None when it names none (Django's parsers raise ValueError
+    for a well-formed but impossible date such as 2025-06-31, 25:61 or a +99:00 offset)."""
+    try:
+        when = parse_datetime(value)
+        if when is None:
+            day = parse_date(value)
+            when = parse_datetime(f"{day.isoformat()}T00:00:00") if day else None
+        if when is not None and is_naive(when):
+            when = make_aware(when)
+    except (ValueError, OverflowError):
+        return None
     return when
 
 

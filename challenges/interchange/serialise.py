@@ -20,8 +20,9 @@ from challenges.richtext import sanitise_rich_text
 
 FORMAT = "learning-challenge"
 PACKAGE_FORMAT = "learning-challenge-package"
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"  # 1.1: activities carry their stable id
 FORMAT_MAJOR = 1
+FORMAT_MINOR = 1
 
 IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 PUPILS_MESSAGE = (
@@ -172,6 +173,7 @@ def serialise_challenge(page, catalogue=None, root_url=None):
         body = value.get("body")
         activities.append(
             {
+                "id": block.id,
                 "title": value.get("title") or "",
                 "day": value.get("day") or "",
                 "subject": value.get("subject") or "",

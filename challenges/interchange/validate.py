@@ -11,7 +11,9 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from challenges.interchange.serialise import FORMAT, FORMAT_MAJOR, PACKAGE_FORMAT
+from challenges.interchange.serialise import FORMAT, FORMAT_MAJOR, FORMAT_MINOR, PACKAGE_FORMAT
+
+MAJOR_DIGITS = 6  # a longer major version is no version this library will ever read
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "v1.json"
 MAX_DEPTH = 16  # the format itself nests 5 deep
@@ -83,13 +85,17 @@ def _check_format(document, expected, what):
         raise DocumentRefused(f"{what} is not a learning challenge {_kind(expected)}.")
     version = document.get("format_version")
     major = str(version).split(".", 1)[0] if version is not None else ""
-    if not major.isdigit():
+    # ASCII digits only ("²" is a digit to str.isdigit but not to int), and short enough to read.
+    if not (major.isascii() and major.isdigit()):
         raise DocumentRefused(f"{what} does not say which version of the format it uses.")
-    if int(major) != FORMAT_MAJOR:
+    if len(major) > MAJOR_DIGITS or int(major) != FORMAT_MAJOR:
+        major = major if len(major) <= MAJOR_DIGITS else f"{major[:MAJOR_DIGITS]}…"
         raise DocumentRefused(
             f"{what} uses version {major} of the learning challenge format; this library reads "
             f"version {FORMAT_MAJOR}. Ask the sender for a version {FORMAT_MAJOR} export."
         )
+    minor = str(version).split(".", 1)[1] if "." in str(version) else "0"
+    return int(minor) if minor.isdigit() else 0
 
 
 def _kind(expected):
@@ -119,7 +125,33 @@ def _schema_message(error, what):
     return f"{what}: “{where}” is not valid ({error.message[:200]})."
 
 
-def _check(document, definition, what):
+def _without_unknown_fields(document, definition):
+    """A newer minor version may add fields: a reader of this version ignores them (dropped
+    where the schema says the object has no such field), and checks the rest as usual."""
+    for _ in range(MAX_DEPTH):
+        errors = list(_validator(definition).iter_errors(document))
+        extra = []
+        while errors:  # the errors inside a oneOf (e.g. an image or null) are in its context
+            error = errors.pop()
+            errors.extend(error.context or ())
+            if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+                known = set(error.schema.get("properties", {}))
+                extra.append((error.instance, set(error.instance) - known))
+        if not extra:
+            break
+        for instance, names in extra:
+            for name in names:
+                instance.pop(name, None)
+    # The document's own level is open (schema 1.x), so a newer field there is dropped by name.
+    known = set(schema()["$defs"][definition].get("properties", {}))
+    for name in set(document) - known if known else ():
+        document.pop(name, None)
+    return document
+
+
+def _check(document, definition, what, minor=FORMAT_MINOR):
+    if minor > FORMAT_MINOR:
+        document = _without_unknown_fields(document, definition)
     errors = sorted(_validator(definition).iter_errors(document), key=lambda e: e.path)
     if errors:
         raise DocumentRefused(_schema_message(errors[0], what))
@@ -128,8 +160,8 @@ def _check(document, definition, what):
 
 def check_challenge(document, what="The challenge document"):
     """A challenge document that matches schema v1, or DocumentRefused saying why not."""
-    _check_format(document, FORMAT, what)
-    _check(document, "challenge", what)
+    minor = _check_format(document, FORMAT, what)
+    _check(document, "challenge", what, minor)
     low, high = document["duration_min_minutes"], document["duration_max_minutes"]
     if low is not None and high is not None and high < low:
         raise DocumentRefused(f"{what}: the longest time is shorter than the shortest time.")
@@ -137,5 +169,5 @@ def check_challenge(document, what="The challenge document"):
 
 
 def check_manifest(manifest, what="The package's manifest.json"):
-    _check_format(manifest, PACKAGE_FORMAT, what)
-    return _check(manifest, "manifest", what)
+    minor = _check_format(manifest, PACKAGE_FORMAT, what)
+    return _check(manifest, "manifest", what, minor)

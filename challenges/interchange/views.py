@@ -5,12 +5,16 @@ carries Set-Cookie or Vary: Cookie whatever cookies the request brings.
 """
 
 import hashlib
+import json
+from functools import lru_cache
 
 from django.http import HttpResponse, HttpResponseNotAllowed
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 
-from challenges.interchange.validate import schema_bytes
+from challenges.interchange.validate import schema as schema_document
+from library.http import site_root
 
 SCHEMA_MAX_AGE = 86400
 
@@ -18,7 +22,7 @@ SCHEMA_MAX_AGE = 86400
 def schema(request):
     if request.method not in ("GET", "HEAD", "OPTIONS"):
         return HttpResponseNotAllowed(["GET", "HEAD", "OPTIONS"])
-    body = schema_bytes()
+    body = served_schema_bytes(site_root(request))
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     response = None
     if request.method != "OPTIONS":
@@ -34,3 +38,11 @@ def schema(request):
     response.headers["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, public=True, max_age=SCHEMA_MAX_AGE)
     return response
+
+
+@lru_cache(maxsize=8)
+def served_schema_bytes(root):
+    """The schema as served: its `$id` is the absolute URL it is served at, under the Site's
+    root (the file says only the path, as every instance serves it at its own address)."""
+    served = {**schema_document(), "$id": f"{root}{reverse('interchange_schema')}"}
+    return (json.dumps(served, indent=2, ensure_ascii=False) + "\n").encode()

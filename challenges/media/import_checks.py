@@ -10,9 +10,12 @@ import warnings
 import zipfile
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 
 from challenges.interchange.validate import InterchangeError
+from challenges.media.checks import check_document_upload
 
 # Pillow format -> the extension an asset of that format must carry.
 IMAGE_FORMATS = {"JPEG": {"jpg", "jpeg"}, "PNG": {"png"}, "WEBP": {"webp"}, "GIF": {"gif"}}
@@ -109,6 +112,12 @@ def check_imported_document(data, extension, name):
         )
     if not _document_bytes_match(data, extension):
         raise AssetRefused(f"{name} says it is a .{extension} document but its contents are not.")
+    # The checks the document's save makes at confirm, made here too so the dry run refuses
+    # what confirm would (a .txt holding HTML was offered, then failed on confirm).
+    try:
+        check_document_upload(ContentFile(data), f"asset.{extension}")
+    except ValidationError as error:
+        raise AssetRefused(f"{name}: {' '.join(error.messages)}") from None
     return data
 
 

@@ -1,5 +1,6 @@
-"""Who adapted a challenge: one count for the original's pages and for `most_adapted` search
-(the format's own fact, so search reads it here, not from sharing)."""
+"""Who adapted a challenge (one count for the original's pages and for `most_adapted` search: the
+format's own fact, so search reads it here, not from sharing), and what an adaptation says about
+itself in the editor until it is first published."""
 
 from django.db.models import Count
 
@@ -8,8 +9,11 @@ from challenges.models import LearningChallengePage
 
 def _published_adaptations(uids):
     # A school counts once its adaptation is published: drafts come and go while people try.
-    return LearningChallengePage.objects.live().filter(
-        adapted_from__uid__in=[str(uid) for uid in uids]
+    # Copies imported from elsewhere name their source's challenge, never one here.
+    return (
+        LearningChallengePage.objects.live()
+        .filter(adapted_from__uid__in=[str(uid) for uid in uids])
+        .exclude(adapted_from__has_key="source")
     )
 
 
@@ -38,3 +42,21 @@ def adaptation_summary(challenge):
         .aggregate(schools=Count("school", distinct=True), trusts=Count("trust", distinct=True))
     )
     return {"schools": found["schools"] or 0, "trusts": found["trusts"] or 0}
+
+
+# The fields that speak of the original school: an adapter checks them before publishing.
+FIELDS_TO_REVIEW = ("How families share their work", "Hashtag", "Contributors")
+
+
+def adaptation_banner(page):
+    """“Your adaptation of X by School, Trust” and the fields to review, for an adaptation (or an
+    imported copy) not yet published; None for anything else."""
+    lineage = page.adapted_from or {}
+    if not lineage.get("uid") or page.first_published_at is not None:
+        return None
+    by = ", ".join(part for part in (lineage.get("school"), lineage.get("trust")) if part)
+    return (
+        f"Your adaptation of “{lineage.get('title', '')}”{f' by {by}' if by else ''}. Before it "
+        f"is published, check what still speaks of the original school: "
+        f"{', '.join(FIELDS_TO_REVIEW)}."
+    )

@@ -31,6 +31,7 @@ from challenges.authoring.previews import PREVIEW_MODES, render_embed_preview, r
 from challenges.authoring.readiness import ReadinessPanel
 from challenges.authoring.widgets import GroupedCheckboxes
 from challenges.blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
+from challenges.family_view import family_view
 from challenges.forms import ChallengePageForm
 from challenges.licences import LICENCE_CHOICES, adaptation_licence_error, licence_for
 from challenges.models.media import ChallengeImage
@@ -539,6 +540,11 @@ class LearningChallengePage(Page):
         if not visibility.can_view(request.user, self):
             raise Http404  # a challenge the viewer may not see looks exactly like a missing one
         return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["family"] = family_view(self, request.GET.get("year"))
+        return context
 
     preview_modes = PREVIEW_MODES
     default_preview_mode = ""

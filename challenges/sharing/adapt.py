@@ -17,7 +17,7 @@ from challenges.licences import adaptation_terms, licence_for
 from challenges.models import ChallengeContributor, LearningChallengePage
 from challenges.models.adaptations import adaptation_summary
 from challenges.visibility import can_view
-from home.models import SchoolPage
+from home.models import PersonProfile, SchoolPage
 
 
 def adaptable_original(user, page_id):
@@ -56,8 +56,10 @@ def _free_slug(school, wanted):
 
 
 def _display_name(user, school):
-    name = user.get_full_name() or user.get_username().split("@")[0]
-    return f"{name}, {school.title}"[:120]
+    """The name the adapter chose, with their school; the school alone when they chose none
+    (never the account name)."""
+    name = PersonProfile.display_name_of(user)
+    return (f"{name}, {school.title}" if name else school.title)[:120]
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from django_tasks import task
 
+from challenges.sharing.notify import tell_followers
 from challenges.sharing.partner_updates import ask_partner_libraries
 from challenges.sharing.upstream import pending_updates
 
@@ -9,6 +10,7 @@ from challenges.sharing.upstream import pending_updates
 @task()
 def check_upstream_task():
     """The periodic form of `manage.py check_upstream`: asks the saved partner libraries, then
-    says how many adaptations have an update."""
+    tells the followers (by email) and says how many adaptations have an update."""
     ask_partner_libraries()
+    tell_followers()
     return len(pending_updates())

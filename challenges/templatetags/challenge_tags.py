@@ -1,11 +1,15 @@
 """Challenge lists and structured data for templates (home, trust and school pages use these)."""
 
+from urllib.parse import urlencode
+
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from challenges.channels.page_meta import SITE_NAME, page_meta
 from challenges.channels.structured_data import learning_resource
 from challenges.models import LearningChallengePage
-from challenges.vocabulary import ActivitySubject, AgeBand, Day
+from challenges.vocabulary import ActivitySubject, AgeBand, Day, year_groups_text
 from home.models import SchoolPage
 from library import http
 
@@ -13,8 +17,10 @@ register = template.Library()
 
 
 def _cards(queryset):
-    return queryset.select_related("school", "trust", "hero_image").order_by(
-        "-first_published_at", "pk"
+    return (
+        queryset.select_related("school", "trust", "hero_image")
+        .prefetch_related("year_groups")
+        .order_by("-first_published_at", "pk")
     )
 
 
@@ -60,10 +66,17 @@ def minutes(value):
 
 
 @register.filter
-def activity_labels(activity):
-    """Day, subject, age band and screen use of an activity, as short labels."""
+def year_span(year_groups):
+    """Year groups (or their codes) as a family reads them: "Reception to Year 2"."""
+    return year_groups_text([getattr(year, "code", year) for year in year_groups])
+
+
+@register.filter
+def activity_labels(activity, omit=""):
+    """Day, subject, age band and screen use of an activity, as short labels (`"day"`: without
+    the day, for an activity listed under its day's heading)."""
     labels = []
-    if activity.get("day"):
+    if activity.get("day") and omit != "day":
         labels.append(Day(activity["day"]).label)
     if activity.get("subject"):
         labels.append(ActivitySubject(activity["subject"]).label)
@@ -76,3 +89,17 @@ def activity_labels(activity):
 def absolute_url(context, page):
     """The page's public address (the Site's, never the Host header's)."""
     return http.absolute_url(context.get("request"), page)
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta_tags(context, title=""):
+    """Meta description, canonical link and Open Graph tags for the page being shown."""
+    meta = page_meta(context["request"], context.get("page"), title)
+    return {"meta": meta, "site_name": SITE_NAME}
+
+
+@register.simple_tag(takes_context=True)
+def oembed_discovery_url(context, page_url):
+    """The oEmbed endpoint for a page, absolute: consumers fetch it from elsewhere."""
+    query = urlencode({"url": page_url, "format": "json"})
+    return http.absolute(context.get("request"), f"{reverse('oembed')}?{query}")

@@ -13,6 +13,7 @@ import ipaddress
 import json
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -133,15 +134,24 @@ def check_url(url):
 
 
 class _PinnedHTTPConnection(http.client.HTTPConnection):
-    """Connects to the checked address, whatever the name resolves to by then."""
+    """Connects to the checked address, whatever the name resolves to by then, and cuts the
+    socket at the fetch's deadline: a socket timeout bounds each read only, so a partner sending
+    one header line a second would otherwise hold the worker for as long as it liked."""
 
-    def __init__(self, host, port, sockaddr, family, **kwargs):
+    def __init__(self, host, port, sockaddr, family, deadline, **kwargs):
         super().__init__(host, port, **kwargs)
-        self._sockaddr, self._family = sockaddr, family
+        self._sockaddr, self._family, self._deadline = sockaddr, family, deadline
+        self._watchdog = None
+        self.deadline_passed = False
 
     def connect(self):
         sock = socket.socket(self._family, socket.SOCK_STREAM)
         sock.settimeout(self.timeout)
+        self._watchdog = threading.Timer(
+            max(0.0, self._deadline - time.monotonic()), self._cut, args=(sock,)
+        )
+        self._watchdog.daemon = True
+        self._watchdog.start()
         try:
             sock.connect(self._sockaddr)
         except OSError:
@@ -149,12 +159,24 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
             raise
         self.sock = sock
 
+    def _cut(self, sock):
+        self.deadline_passed = True
+        try:
+            sock.shutdown(socket.SHUT_RDWR)  # any read in progress returns at once
+        except OSError:
+            pass  # not connected yet, or already closed
+
+    def close(self):
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+        super().close()
+
 
 class _PinnedHTTPSConnection(_PinnedHTTPConnection):
     default_port = 443
 
-    def __init__(self, host, port, sockaddr, family, context, **kwargs):
-        super().__init__(host, port, sockaddr, family, **kwargs)
+    def __init__(self, host, port, sockaddr, family, deadline, context, **kwargs):
+        super().__init__(host, port, sockaddr, family, deadline, **kwargs)
         self._context = context
 
     def connect(self):
@@ -199,10 +221,12 @@ def fetch(url, headers=None, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTE
         remaining = max(0.1, deadline - time.monotonic())
         if scheme == "https":
             connection = _PinnedHTTPSConnection(
-                host, port, sockaddr, family, context, timeout=remaining
+                host, port, sockaddr, family, deadline, context, timeout=remaining
             )
         else:
-            connection = _PinnedHTTPConnection(host, port, sockaddr, family, timeout=remaining)
+            connection = _PinnedHTTPConnection(
+                host, port, sockaddr, family, deadline, timeout=remaining
+            )
         parts = urlsplit(url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         request_headers = {
@@ -225,9 +249,11 @@ def fetch(url, headers=None, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTE
                 url = next_url
                 continue
             body = _read_capped(response, max_bytes, deadline)
+            if connection.deadline_passed:  # a body read to a cut socket's end is not whole
+                raise RefusedURL("The partner took too long to answer.")
             return FetchResult(url, response.status, dict(response.getheaders()), body)
-        except (OSError, http.client.HTTPException) as error:
-            if isinstance(error, TimeoutError | socket.timeout):
+        except (OSError, http.client.HTTPException, ValueError) as error:
+            if connection.deadline_passed or isinstance(error, TimeoutError | socket.timeout):
                 raise RefusedURL("The partner took too long to answer.") from error
             raise RefusedURL(f"The partner could not be reached ({error}).") from error
         finally:

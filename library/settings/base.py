@@ -57,6 +57,8 @@ MIDDLEWARE = [
     # Warm anonymous public responses from the shared cache, before any other middleware.
     "challenges.channels.render_cache.AnonymousRenderCacheMiddleware",
     "library.public_routes.AnonymousResponsesStayPublic",
+    # Pages and search answer conditional GETs (ETag from the body, 304).
+    "library.middleware.PageConditionalGetMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "library.middleware.PublicCacheControlMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -100,6 +102,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite, in every settings module: a write-ahead log (readers never block the writer), and
+# transactions that take the write lock when they begin, waiting up to 20 s for it. Autosave and
+# "Save draft" at the same moment then queue instead of failing with "database is locked".
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -233,7 +244,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "home.workflows.publish_approved"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# No WAGTAILAPI_BASE_URL: the API's URLs start with the Site that serves the request, as every
+# other channel's do (library/http.py site_root).
 # Wagtail's default avatar, served by us: no staff email hash sent to a third party, and nothing
 # for the admin's CSP to block.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -16,7 +16,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILAPI_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 # Only the search suites talk to Elasticsearch, each on its own alias (tests/search/conftest.py);
 # every other test indexes into the database implementation.
@@ -37,15 +36,9 @@ if REDIS_URL:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = (  # noqa: F405
         os.environ.get("CACHE_KEY_PREFIX") or f"test-{uuid.uuid4().hex[:12]}"
     )
-# On SQLite, a test database in a file (not shared-cache memory) with a write-ahead log, and
-# transactions that take the write lock when they begin: the live server's threads then wait for
-# each other instead of failing with "table is locked" or "database is locked".
+# On SQLite, a test database in a file (not shared-cache memory), so the live server's threads
+# share it; the write-ahead log and immediate transactions come from base.py.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.mkdtemp(prefix="lcl-db-test-")) / "test.sqlite3")
-    }
-    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF",
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
     }

@@ -41,7 +41,7 @@ sub vcl_recv {
     }
     # Channels for other websites are the same for everyone, whatever cookies arrive: routes
     # without sessions in library/routes.py (tests/ops/test_route_table.py holds the two alike).
-    if (req.url ~ "^/(embed/|embed\.js|oembed/|feeds/|api/v2/|sitemap\.xml|schema/|static/)") {
+    if (req.url ~ "^/(embed/|embed\.js|oembed/|feeds/|api/v2/|sitemap\.xml|robots\.txt|favicon\.ico|schema/|static/)") {
         unset req.http.Cookie;
         return (hash);
     }

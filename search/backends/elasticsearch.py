@@ -263,6 +263,7 @@ class ElasticsearchSearch(ChallengeSearch):
                 if len(behind) > 1 and created != min(behind):
                     # Another process created the first index at the same moment: keep theirs.
                     client.indices.delete(index=created)
+            self._repair_alias(client, alias)
             self._check_mapping(client, alias)
             self._aliases_ready.add(alias)
         return client, alias
@@ -294,6 +295,34 @@ class ElasticsearchSearch(ChallengeSearch):
             aliases={alias_name: {}},
         )
         return index
+
+    def _alias_reaches(self, client, alias_name, index):
+        """Whether the alias points at the index; None when the cluster cannot tell us."""
+        try:
+            return index in self._indices_behind(client, alias_name)
+        except (ApiError, TransportError):
+            return None
+
+    def _repair_alias(self, client, alias):
+        """An alias left on several indices with none of them the write index (a rebuild or a
+        first use interrupted by timeouts) fails every write: keep it on one index, the last
+        rebuild's if it is there, else the fullest (then the oldest), and release the others."""
+        found = client.indices.get_alias(name=alias).body
+        if len(found) < 2 or any(
+            entry["aliases"][alias].get("is_write_index") for entry in found.values()
+        ):
+            return
+        log = IndexLog.objects.filter(implementation=self.name).first()
+        if log and log.target in found:
+            keep = log.target
+        else:
+            counts = {index: client.count(index=index)["count"] for index in found}
+            keep = min(found, key=lambda index: (-counts[index], index))
+        others = sorted(index for index in found if index != keep)
+        logger.warning("Elasticsearch: %s was on %s; kept on %s only", alias, sorted(found), keep)
+        client.indices.update_aliases(
+            actions=[{"remove": {"index": index, "alias": alias}} for index in others]
+        )
 
     @staticmethod
     def _indices_behind(client, alias_name):
@@ -523,9 +552,16 @@ class ElasticsearchSearch(ChallengeSearch):
                     ]
                 )
             except BaseException:
-                with suppress(ApiError, TransportError):
-                    client.options(ignore_status=404).indices.delete(index=new_index)
-                raise
+                swapped = self._alias_reaches(client, alias, new_index)
+                if swapped is None:
+                    raise  # the cluster cannot say: deleting might remove the live index
+                if not swapped:
+                    with suppress(ApiError, TransportError):
+                        client.options(ignore_status=404).indices.delete(index=new_index)
+                    raise
+                # The cluster applied the swap and only its answer failed (a timeout): deleting
+                # the new index now would leave the alias on nothing. The rebuild is done.
+                logger.warning("Rebuilt %s; the alias swap answered late", new_index)
             self._aliases_ready.add(alias)
         self._tidy_after_rebuild(client, new_index)
         IndexLog.objects.update_or_create(

@@ -6,6 +6,7 @@ from challenges.filters import facet_values
 from challenges.media.storage import rendition_or_none
 from challenges.models import LearningChallengePage
 from challenges.models.adaptations import adaptation_count, adaptation_counts
+from challenges.vocabulary import year_groups_text
 from search.text import analysed, plain_text
 
 
@@ -28,6 +29,9 @@ def _card(challenge):
         "school": challenge.school.title if challenge.school else "",
         "trust": challenge.trust.title if challenge.trust else "",
         "key_stages": challenge.key_stages,
+        "year_groups": year_groups_text(challenge.year_group_codes),
+        "licence": challenge.effective_licence.name,
+        "licence_url": challenge.effective_licence.url,
         "duration_min_minutes": challenge.duration_min_minutes,
         "duration_max_minutes": challenge.duration_max_minutes,
         "kind": challenge.get_kind_display(),

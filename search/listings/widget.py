@@ -11,12 +11,23 @@ from django.views.decorators.http import require_safe
 
 from challenges.channels.http_cache import conditional
 from challenges.filters import ChallengeFilterForm
+from challenges.templatetags.challenge_tags import minutes
 from challenges.visibility import anonymous
-from home.theming import accent_for
+from home.theming import accent_for, text_colour_on
 from library.http import InertJsonResponse, absolute
 from search.backends import get_search
 
 WIDGET_MAX_LIMIT = 24
+NOT_FILTERS = ("limit", "accent", "open", "format", "page")  # how a list shows, not what
+
+
+def search_url_for(request):
+    """The search page listing what this widget lists: the canonical of the plain-iframe list."""
+    filters = request.GET.copy()
+    for name in NOT_FILTERS:
+        filters.pop(name, None)
+    query = filters.urlencode()
+    return absolute(request, reverse("search:search") + (f"?{query}" if query else ""))
 
 
 def channel_query(request, default_limit=6, max_limit=WIDGET_MAX_LIMIT):
@@ -31,6 +42,15 @@ def channel_query(request, default_limit=6, max_limit=WIDGET_MAX_LIMIT):
     if errors:
         return None, errors
     return form.to_query(per_page=int(limit)), {}
+
+
+def time_text(low, high):
+    """20, 45 -> "20 minutes to 45 minutes"; the card's "Time"."""
+    if not low and not high:
+        return ""
+    if low and high and high != low:
+        return f"{minutes(low)} to {minutes(high)}"
+    return minutes(low or high)
 
 
 def widget_cards(request, query):
@@ -49,6 +69,9 @@ def widget_cards(request, query):
             "school": card["school"],
             "trust": card["trust"],
             "key_stages": card["key_stages"],
+            "year_groups": card.get("year_groups", ""),
+            "time": time_text(card["duration_min_minutes"], card["duration_max_minutes"]),
+            "licence": card.get("licence", ""),
             "duration_min_minutes": card["duration_min_minutes"],
             "duration_max_minutes": card["duration_max_minutes"],
             "first_published_at": card.get("first_published_at"),
@@ -65,7 +88,12 @@ def widget_json(request):
 
     def render_json():
         total, cards = widget_cards(request, query)
-        return InertJsonResponse({"total": total, "results": cards})
+        # The list takes the school's colour (`accent`, else `school`'s), and text that reads on it.
+        accent = accent_for(request)
+        return InertJsonResponse({
+            "total": total, "results": cards,
+            "accent": accent, "on_accent": text_colour_on(accent),
+        })  # fmt: skip
 
     return conditional(request, render_json)
 
@@ -83,6 +111,7 @@ def embed_list(request):
         accent = accent_for(request)
         return render(request, "embed/list.html", {
             "cards": cards, "total": total, "theme_url": reverse("embed_theme", args=[accent]),
+            "canonical_url": search_url_for(request),
         })  # fmt: skip
 
     return conditional(request, render_list)

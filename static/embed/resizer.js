@@ -18,3 +18,20 @@
   window.addEventListener("load", report);
   report();
 })();
+
+// "My child is in...": school websites frame embeds in sandboxes that may forbid forms, so the
+// choice is a navigation of the frame itself (the plain form still works where forms may run).
+(function () {
+  "use strict";
+  document.querySelectorAll("form[data-year-choice]").forEach(function (form) {
+    var button = form.querySelector("button[type=submit]");
+    if (!button) return;
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      var params = new URLSearchParams();
+      new FormData(form).forEach(function (value, name) { if (value) params.append(name, value); });
+      var query = params.toString();
+      window.location.assign(form.getAttribute("action") + (query ? "?" + query : ""));
+    });
+  });
+})();

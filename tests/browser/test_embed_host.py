@@ -234,7 +234,7 @@ def test_school_page_embeds_a_challenge_and_a_list_with_the_readme_snippets(
     assert long["iframe"] > INITIAL_HEIGHT + 200, f"the long challenge did not grow: {long}"
     assert short["iframe"] < INITIAL_HEIGHT, f"the short challenge did not shrink: {short}"
     assert long_frame.locator("h1").inner_text() == library.long.title
-    assert long_frame.locator("section h3").count() == 15
+    assert long_frame.locator(".activities > li h3").count() == 15
     for challenge in (library.long, library.public):  # one name per frame, for screen readers
         title = iframe_of(page, challenge.uid).get_attribute("title")
         assert title == f"Learning challenge: {challenge.title}"

@@ -65,7 +65,8 @@ def test_weekly_project_from_new_challenge_to_search_embed_and_print(
     sign_in(page, live_server, library.editor_a1)
     journey.values += 2  # username and password
     page.get_by_role("link", name="New challenge").click()
-    page.get_by_role("link", name="Weekly project").click()
+    journey.check(page.get_by_label("All ages", exact=True))
+    page.get_by_role("button", name="Start a weekly project").click()
     page.wait_for_selector("#id_title")
     assert page.locator("[data-contentpath='activities'] [data-contentpath='body']").count() == 20
 
@@ -143,9 +144,10 @@ def test_weekly_project_from_new_challenge_to_search_embed_and_print(
     assert page.locator(".result h3", has_text="Our planet").count() == 1
     page.goto(f"{live_server.url}/embed/challenges/{published.uid}/")
     assert page.locator("h1").inner_text() == "Our planet"
-    assert page.locator("section h3", has_text="Tuesday: Phonics and spelling").count() == 1
+    tuesday = page.locator("section.day", has=page.locator("h3", has_text="Tuesday"))
+    assert tuesday.locator("h4", has_text="Tuesday: Phonics and spelling").count() == 1
     page.goto(f"{live_server.url}/print/challenges/{published.uid}/?year=3")
-    assert "Monday: Maths" in page.locator(".activities").inner_text()
+    assert "Monday: Maths" in page.locator("section.day", has_text="Monday").inner_text()
     assert not console.errors, console.errors
 
     elapsed = time.monotonic() - started

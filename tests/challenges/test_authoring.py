@@ -18,9 +18,9 @@ def signed_in(client, user):
     return client
 
 
-def add_form(client, user, parent, starter="single"):
+def add_form(client, user, parent, starter="single", query=None):
     response = signed_in(client, user).get(
-        reverse("challenges_new_from_starter", args=[parent.pk, starter])
+        reverse("challenges_new_from_starter", args=[parent.pk, starter]), query
     )
     assert response.status_code == 200
     return response.content.decode()
@@ -63,9 +63,56 @@ def test_weekly_project_has_a_slot_per_day_and_subject():
 
 
 def test_weekly_starter_form_is_a_weekly_project_with_twenty_slots(client, library):
-    html = add_form(client, library.editor_a1, library.school_a1, "weekly")
+    html = add_form(client, library.editor_a1, library.school_a1, "weekly", {"age_bands": "all"})
     assert re.search(r'<option value="weekly"\s+selected', html)
     assert html.count("Monday: Maths") >= 1 and html.count("Friday: Phonics and spelling") >= 1
+
+
+def test_weekly_slots_come_for_each_band_ticked():
+    slots = weekly_slots(["ks1", "eyfs"])
+    assert len(slots) == 40
+    assert {(s["day"], s["subject"], s["age_band"]) for s in slots} == {
+        (day, subject, band)
+        for day in ("mon", "tue", "wed", "thu", "fri")
+        for subject in ("maths", "reading", "writing", "phonics")
+        for band in ("ks1", "eyfs")
+    }
+    assert [(s["title"], s["age_band"]) for s in slots[:2]] == [
+        ("Monday: Maths", "ks1"),
+        ("Monday: Maths", "eyfs"),
+    ]
+
+
+def test_new_challenge_asks_which_age_bands_a_weekly_project_serves(client, library):
+    signed_in(client, library.editor_a1)
+    html = client.get(reverse("challenges_new_in", args=[library.school_a1.pk])).content.decode()
+    assert "Which age bands is it for?" in html
+    assert html.count('name="age_bands"') == 6 and 'type="checkbox"' in html
+
+
+def test_weekly_starter_makes_the_slots_of_every_band_ticked(client, library):
+    signed_in(client, library.editor_a1)
+    url = reverse("challenges_new_from_starter", args=[library.school_a1.pk, "weekly"])
+    response = client.get(url, {"age_bands": ["ks1", "eyfs"]})
+    assert response.status_code == 200
+    page = response.context["form"].instance
+    bands = [activity.value["age_band"] for activity in page.activities]
+    assert len(bands) == 40 and bands.count("ks1") == 20 and bands.count("eyfs") == 20
+    # The bands' year groups come ticked; the teacher unticks any the project is not for.
+    assert [year.code for year in page.year_groups.all()] == ["N", "R", "1", "2"]
+
+
+def test_weekly_starter_without_a_band_asks_again_in_words(client, library):
+    signed_in(client, library.editor_a1)
+    before = LearningChallengePage.objects.count()
+    url = reverse("challenges_new_from_starter", args=[library.school_a1.pk, "weekly"])
+    for query in ({}, {"age_bands": ["ks9"]}):
+        response = client.get(url, query)
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert "Tick at least one age band" in html or "not one of the available" in html
+        assert 'role="alert"' in html
+    assert LearningChallengePage.objects.count() == before
 
 
 def test_copy_one_of_ours_lists_only_the_trusts_challenges_the_editor_may_read(client, library):

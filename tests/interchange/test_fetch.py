@@ -92,6 +92,17 @@ class Handler(BaseHTTPRequestHandler):
                     time.sleep(0.25)
             except OSError:
                 pass  # the fetcher gave up, as it should
+        elif self.path == "/trickle":
+            # One header line a second, for longer than any deadline: each read sees data soon
+            # enough, so only a deadline on the whole exchange ends it.
+            try:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                for number in range(40):
+                    self.wfile.write(f"X-Line-{number}: still here\r\n".encode())
+                    self.wfile.flush()
+                    time.sleep(1)
+            except OSError:
+                pass  # the fetcher gave up, as it should
         else:
             body = b'{"ok": true}'
             self.send_response(200)
@@ -226,6 +237,22 @@ def test_bytes_and_time_are_capped(allow_listed):
     with pytest.raises(RefusedURL, match="too long"):
         fetch(f"{plain}/slow", timeout=1.0)
     assert time.monotonic() - started < 2.5
+
+
+def test_a_partner_trickling_headers_is_given_up_within_the_deadline(allow_listed):
+    _, plain = allow_listed
+    started = time.monotonic()
+    with pytest.raises(RefusedURL, match="took too long"):
+        fetch(f"{plain}/trickle", timeout=2.0)
+    assert time.monotonic() - started < 3.0
+
+
+def test_a_trickle_through_a_redirect_shares_the_one_deadline(allow_listed):
+    redirector, plain = allow_listed
+    started = time.monotonic()
+    with pytest.raises(RefusedURL, match="took too long"):
+        fetch(f"{redirector}/to/{plain}/trickle", timeout=2.0)
+    assert time.monotonic() - started < 3.0
 
 
 @pytest.mark.parametrize(

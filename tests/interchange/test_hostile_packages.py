@@ -14,9 +14,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
 from wagtail.models import Page, Revision
+from wagtail.rich_text import expand_db_html
 
 from challenges.interchange.importer import exportable_challenges
-from challenges.models import ChallengeDocument, ChallengeImage
+from challenges.models import ChallengeDocument, ChallengeImage, LearningChallengePage
+from tests.factories import make_challenge
 from tests.interchange.conftest import edit_document, package_bytes, png_bytes, rewrite_package
 
 UID = "00000000-0000-4000-8000-000000000001"
@@ -122,6 +124,10 @@ def stored(build):
     return lambda base: rewrite_package(build(base), lambda entries: None, zipfile.ZIP_STORED)
 
 
+def two_point_oh(document):
+    document.update(format_version="2.0", steps=document.pop("activities"))
+
+
 def set_field(path, value):
     def change(document):
         target = document
@@ -161,6 +167,34 @@ def bomb_document(entries):
 
 def bomb_asset(entries):
     replace_asset(entries, ".pdf", b"%PDF-1.4\n" + b"\x00" * 9_000_000)
+
+
+def corrupt_manifest(compression):
+    """The package with manifest.json compressed as given and its compressed bytes garbled (the
+    entry's directory and sizes intact), so inflating it fails in zlib or lzma itself."""
+
+    def build(base):
+        with zipfile.ZipFile(io.BytesIO(base)) as source:
+            entries = [(info.filename, source.read(info)) for info in source.infolist()]
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+            for name, data in entries:
+                archive.writestr(
+                    name, data, compress_type=compression if name == "manifest.json" else None
+                )
+        data = bytearray(out.getvalue())
+        with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+            info = archive.getinfo("manifest.json")
+        name_length, extra_length = struct.unpack(
+            "<HH", data[info.header_offset + 26 : info.header_offset + 30]
+        )
+        start = info.header_offset + 30 + name_length + extra_length
+        # Deflate: block type 11 is invalid. LZMA: keep its 4-byte header and 5 property bytes.
+        skip = 0 if compression == zipfile.ZIP_DEFLATED else 9
+        data[start + skip : start + skip + 16] = b"\xff" * 16
+        return bytes(data)
+
+    return build
 
 
 CASES = [
@@ -212,15 +246,34 @@ CASES = [
     ("manifest not ours", set_manifest(lambda m: m.update(format="other")), "not a learning"),
     ("document v2", set_field(["format_version"], "2.1"), "uses version 2"),
     ("document v0", set_field(["format_version"], "0.9"), "uses version 0"),
+    ("document v2 with new fields", doc_change(two_point_oh), "uses version 2"),
     ("no version", doc_change(lambda d: d.pop("format_version")), "does not say which version"),
     (
-        "unknown field",
-        set_field(["script"], "alert(1)"),
-        "fields this format does not have: script",
+        "superscript version",
+        set_field(["format_version"], "\u00b2.0"),
+        "does not say which version",
     ),
+    (
+        "superscript manifest version",
+        set_manifest(lambda m: m.update(format_version="\u00b2.0")),
+        "does not say which version",
+    ),
+    (
+        "5,000-digit version",
+        set_field(["format_version"], "1" * 5000 + ".0"),
+        "uses version 111111… of the learning challenge format",
+    ),
+    (
+        "5,000-digit manifest version",
+        set_manifest(lambda m: m.update(format_version="9" * 5000)),
+        "uses version 999999… of the learning challenge format",
+    ),
+    ("corrupt deflate", corrupt_manifest(zipfile.ZIP_DEFLATED), "manifest.json is damaged"),
+    ("corrupt LZMA", corrupt_manifest(zipfile.ZIP_LZMA), "manifest.json is damaged"),
+    # Unknown fields of a 1.x document are a newer minor version's, ignored (test below), except
+    # in the blocks copied as they are into the page.
     ("unknown activity field", set_field(["activities", 0, "onclick"], "x"), "onclick"),
-    ("unknown asset field", set_field(["assets", 0, "path"], "../../x"), "path"),
-    ("unknown manifest field", set_manifest(lambda m: m.update(run="x")), "does not have: run"),
+    ("unknown material field", set_field(["materials", 0, "onclick"], "x"), "onclick"),
     ("bad kind", set_field(["kind"], "exam"), "kind"),
     ("bad year", set_field(["year_groups"], ["14"]), "year_groups"),
     ("summary too long", set_field(["summary"], "x" * 301), "longer than the format allows"),
@@ -290,6 +343,13 @@ CASES = [
         entries_change(lambda e: replace_asset(e, ".pdf", b"a\x00b", ".txt")),
         "its contents are not",
     ),
+    (
+        "HTML in txt",
+        entries_change(
+            lambda e: replace_asset(e, ".pdf", b"<html><script>alert(1)</script></html>", ".txt")
+        ),
+        "its contents are not a .txt document",
+    ),
     # Content this library cannot take.
     ("no-derivatives licence", set_field(["licence"], "CC-BY-ND-4.0"), "does not allow adapted"),
     (
@@ -357,6 +417,24 @@ def test_the_corpus_is_large_enough():
     assert len(CASES) >= 40
 
 
+def newer_minor_version(document):
+    document.update(format_version="1.7", script="alert(1)", reading_age=7)
+    document["assets"][0]["path"] = "../../x"
+    document["owner"]["region"] = "North"
+
+
+def test_a_newer_minor_version_imports_and_its_unknown_fields_are_ignored(
+    base_package, rich_library, tmp_path
+):
+    """Only a new major version is refused: 1.7's new fields mean nothing to a 1.0 reader."""
+    package = set_manifest(lambda m: m.update(format_version="1.3", run="x"))(base_package)
+    path = tmp_path / "newer.zip"
+    path.write_bytes(doc_change(newer_minor_version)(package))
+    out = io.StringIO()
+    call_command("import_challenges", str(path), "--into", "beech", stdout=out)
+    assert "3 created" in out.getvalue()
+
+
 def test_the_unaltered_package_imports(base_package, rich_library, tmp_path):
     """The corpus is built from a package that is fine: each refusal is its own alteration's."""
     path = tmp_path / "fine.zip"
@@ -364,3 +442,36 @@ def test_the_unaltered_package_imports(base_package, rich_library, tmp_path):
     out = io.StringIO()
     call_command("import_challenges", str(path), "--into", "beech", stdout=out)
     assert "3 created" in out.getvalue()
+
+
+def test_imported_rich_text_keeps_internal_links_only_as_absolute_hrefs(
+    base_package, rich_library, tmp_path
+):
+    """A package naming this library's pages and documents by id (`linktype`, `id`) would have
+    the importer's own draft link to other trusts' drafts; those attributes are dropped and
+    absolute hrefs travel as they are."""
+    draft = make_challenge(rich_library.school_c1, "otterwhisper draft", "school", publish=False)
+    document = ChallengeDocument.objects.first()
+
+    def internal_links(document_json):
+        document_json["support_ideas"] = (
+            f'<p><a linktype="page" id="{draft.pk}">pagelink</a> '
+            '<a href="https://partner.example/trust/school/bugs/">partner</a></p>'
+        )
+        document_json["activities"][0]["body"] = (
+            f'<p><a linktype="document" id="{document.pk}">doclink</a></p>'
+        )
+
+    path = tmp_path / "links.zip"
+    path.write_bytes(doc_change(internal_links)(base_package))
+    call_command("import_challenges", str(path), "--into", "beech", stdout=io.StringIO())
+
+    imported = LearningChallengePage.objects.get(
+        title="Bug hotel builders", path__startswith=rich_library.school_b1.path
+    )
+    stored = imported.support_ideas + imported.activities[0].value["body"].source
+    assert "linktype" not in stored and f'id="{draft.pk}"' not in stored
+    assert 'href="https://partner.example/trust/school/bugs/"' in imported.support_ideas
+    # What the importer's draft renders: no link to the other trust's draft or the document.
+    rendered = expand_db_html(imported.support_ideas + imported.activities[0].value["body"].source)
+    assert draft.slug not in rendered and document.url not in rendered

@@ -13,6 +13,7 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 
 from challenges.interchange.validate import InterchangeError
+from challenges.sharing.notify import tell_followers
 from challenges.sharing.partner_updates import ask_partner, ask_partner_libraries
 from challenges.sharing.upstream import diff, following, pending_updates
 from library.outbound.addresses import partner_base_url
@@ -47,6 +48,7 @@ class Command(BaseCommand):
                 f"{fields or 'no content field changed'}"
             )
         self.stderr.write(f"{len(updates)} adaptation(s) have a newer original.")
+        self.stderr.write(f"{tell_followers()} email(s) sent to the editors who follow them.")
 
     def _ask_partner(self, url, token):
         if not token.strip():

@@ -14,7 +14,7 @@ def add_locales(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0008_school_editors_translate"),
+        ("home", "0011_school_editors_translate"),
         ("wagtailcore", "0054_initial_locale"),
     ]
 

@@ -18,7 +18,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0007_partner_libraries"),
+        ("home", "0010_role_invitation"),
         ("wagtail_localize", "0006_create_submit_translation_permission"),
     ]
 

@@ -19,9 +19,6 @@
       section.querySelector("textarea").value = code;
       showPreview(section);
     });
-    var url = new URL(window.location.href);
-    url.searchParams.set("challenge", select.value);
-    window.history.replaceState(null, "", url);
   }
 
   function start() {

@@ -46,7 +46,9 @@ def public_content_changed(sender, **kwargs):
 
 
 def _shown(instance):
-    return {name: str(getattr(instance, name)) for name in SHOWN_MEDIA_FIELDS}
+    return {
+        name: str(getattr(instance, name, "")) for name in SHOWN_MEDIA_FIELDS
+    }  # documents: no description
 
 
 def remember_shown_media(sender, instance, raw=False, **kwargs):

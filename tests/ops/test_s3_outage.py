@@ -226,3 +226,75 @@ def test_s3_failing_during_a_multiple_upload_says_so_beside_the_file(library, s3
     assert response.json()["success"] is True, response.json()
     trip = ChallengeImage.objects.get(pk=response.json()["image_id"])
     assert originals(stored_keys(direct) - keys_before) == {trip.file.name}  # stored once
+
+
+def new_document(title, text=b"Count the birds in the garden."):
+    document = ChallengeDocument(title=title)
+    document.file = ContentFile(text, name=f"{title}.txt")
+    document.save()
+    return document
+
+
+@pytest.mark.parametrize("outage", ["refused", "hanging"])
+def test_a_document_read_that_fails_after_the_open_answers_in_words(library, s3, outage):
+    """S3 answers the open (its HEAD) and then fails on the body: the reader gets a 503 in
+    words, never a traceback or a half-read file; once S3 is back the file is served whole."""
+    endpoint, _direct = s3
+    document = new_document("birds")
+    reader = Client(raise_request_exception=False)
+    reader.force_login(library.superuser)
+    url = f"/documents/{document.pk}/{document.filename}"
+    endpoint.fails_at(b"GET ", outage)
+
+    response = reader.get(url)
+    assert endpoint.mode == outage  # the open was answered, the read was tried and failed
+    assert response.status_code == 503
+    assert b"the file store is not answering" in response.content
+    assert "no-store" in response["Cache-Control"]
+
+    endpoint.up()
+    time.sleep(DOWN_SECONDS)  # the breaker lets this process try S3 again
+    response = reader.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"Count the birds in the garden."
+
+
+EDIT_URLS = {"images": "/admin/images/{}/", "documents": "/admin/documents/edit/{}/"}
+
+
+def edit_form_data(kind, title, file):
+    data = {"title": title, "file": file, "collection": 1, "credit": "Mrs K."}
+    if kind == "images":
+        data.update({"focal_point_x": "", "focal_point_y": "", "focal_point_width": "",
+                     "focal_point_height": ""})  # fmt: skip
+    return data
+
+
+@pytest.mark.parametrize("kind", ["images", "documents"])
+def test_an_edit_whose_old_file_cannot_be_deleted_keeps_the_edit(library, s3, kind, caplog):
+    """S3 stores the replacement, then refuses to delete the old file: the edit stands (never a
+    500 that rolled it back and left the new file stored for nothing), the old object is left
+    for a cleanup and named in the log."""
+    endpoint, direct = s3
+    item = new_image("lamp", (10, 200, 10)) if kind == "images" else new_document("lamp")
+    old_name = item.file.name
+    teacher = Client(raise_request_exception=False)
+    teacher.force_login(library.superuser)
+    replacement = (
+        png("lamp-2.png", (250, 250, 0))
+        if kind == "images"
+        else (ContentFile(b"A brighter lamp.", "lamp-2.txt"))
+    )
+    endpoint.fails_at(b"DELETE ", "refused")
+
+    response = teacher.post(
+        EDIT_URLS[kind].format(item.pk), edit_form_data(kind, "Lamp", replacement)
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert endpoint.mode == "refused"  # the delete was tried, and failed
+    assert response.status_code == 302, response.content.decode()[:2000]
+    saved = type(item).objects.values("title", "file").get(pk=item.pk)  # no read of the file
+    assert saved["title"] == "Lamp" and saved["file"] != old_name
+    endpoint.up()
+    assert {old_name, saved["file"]} <= stored_keys(direct)  # the new file in use, the old left
+    assert f"{old_name} is no longer used but was left there for a cleanup" in caplog.text

@@ -40,6 +40,10 @@ STORE_DOWN_MESSAGE = (
     "The file store is not answering just now, so this file has not been saved and nothing "
     "has changed. Please try again in a few minutes."
 )
+EXPORT_STORE_DOWN_MESSAGE = (
+    "The file store is not answering just now, so the challenges’ files could not be read and "
+    "nothing was exported. Please try again in a few minutes."
+)
 PROBE_NAME = "reachability-probe"  # never stored: asking for it is one cheap round trip
 
 

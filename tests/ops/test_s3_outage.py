@@ -7,6 +7,8 @@ write) gets the form back with the same words, never a 500, with nothing written
 The suite starts its own S3-compatible server (moto) on loopback, so it runs everywhere.
 """
 
+import html
+import io
 import time
 
 import boto3
@@ -14,6 +16,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import storages
+from django.core.management import CommandError, call_command
 from django.test import Client
 from moto.server import ThreadedMotoServer
 
@@ -298,3 +301,34 @@ def test_an_edit_whose_old_file_cannot_be_deleted_keeps_the_edit(library, s3, ki
     endpoint.up()
     assert {old_name, saved["file"]} <= stored_keys(direct)  # the new file in use, the old left
     assert f"{old_name} is no longer used but was left there for a cleanup" in caplog.text
+
+
+def test_an_export_that_meets_s3_failing_stops_with_a_message(library, s3, tmp_path):
+    """The operator's command and the admin's download both stop in words, write nothing, and
+    work again once S3 answers."""
+    endpoint, _direct = s3
+    make_challenge(
+        library.school_a1, "Kite flying on S3", hero_image=new_image("kite", (90, 90, 250)),
+        hero_image_alt="A kite",
+    )  # fmt: skip
+    output = tmp_path / "alder.zip"
+    command = ["export_challenges", str(output), "--trust", "alder", "--no-progress"]
+    endpoint.fails_at(b"GET ", "refused")  # the files' HEADs answer, their bodies do not
+
+    with pytest.raises(CommandError) as refused:
+        call_command(*command, stdout=io.StringIO())
+    assert endpoint.mode == "refused"
+    assert media_storage.EXPORT_STORE_DOWN_MESSAGE in str(refused.value)
+    assert "Traceback" not in str(refused.value)
+    assert list(tmp_path.iterdir()) == []  # neither the package nor its partial copy
+
+    admin = Client(raise_request_exception=False)
+    admin.force_login(library.superuser)
+    response = admin.get(f"/admin/challenges/export/{library.trust_a.pk}/", follow=True)
+    assert response.redirect_chain[-1][0] == "/admin/challenges/export/"
+    assert media_storage.EXPORT_STORE_DOWN_MESSAGE in html.unescape(response.content.decode())
+
+    endpoint.up()
+    time.sleep(DOWN_SECONDS)  # the breaker lets this process try S3 again
+    call_command(*command, stdout=io.StringIO())
+    assert output.exists()

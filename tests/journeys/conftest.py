@@ -12,6 +12,7 @@ from tests.browser.conftest import (  # noqa: F401 (fixtures, found by pytest by
     console,
     page,
     realistic_library,
+    serve,
 )
 
 HERE = Path(__file__).resolve().parent

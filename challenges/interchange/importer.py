@@ -18,6 +18,8 @@ import uuid
 from dataclasses import dataclass, field
 from io import BytesIO
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -26,16 +28,9 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from challenges.admin_search import index_writes_deferred
 from challenges.interchange.validate import DocumentRefused, InterchangeError, check_challenge
 from challenges.licences import licence_for
-from challenges.media.import_checks import (
-    AssetRefused,
-    check_imported_document,
-    check_imported_image,
-    document_size_limit,
-    image_size_limit,
-)
+from challenges.media.checks import check_document_upload, check_image_upload
 from challenges.models import (
     ChallengeContributor,
     ChallengeDocument,
@@ -47,6 +42,7 @@ from challenges.models import (
 )
 from challenges.richtext import portable_rich_text
 from home.models import Role, SchoolPage, TrustPage
+from library.deferred_indexing import index_writes_deferred
 
 logger = logging.getLogger(__name__)
 
@@ -350,18 +346,25 @@ def _row_for(uid, document, existing, keep_identity=False):
     )
 
 
+class AssetRefused(InterchangeError):
+    """An image or document of the package that this library will not store."""
+
+
 def _checked_asset_bytes(source, asset):
-    """The bytes of an asset after every check: hash, size, pixels, real type; EXIF stripped."""
+    """The bytes of an asset after the checks every upload passes (challenges/media/checks.py),
+    and its hash: the bytes stored are the bytes checked, so the same file dedupes."""
     name = f"The file “{asset['title'] or asset['filename']}”"
     is_image = asset["kind"] == "image"
-    cap = image_size_limit() if is_image else document_size_limit()
+    limits = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE, settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+    cap = limits[0] if is_image else limits[1]
     data = source.read_asset(asset["filename"], cap)
     if hashlib.sha256(data).hexdigest() != asset["sha256"]:
         raise AssetRefused(f"{name} is not the file the challenge names (its sha256 differs).")
-    extension = asset["filename"].rsplit(".", 1)[-1]
-    if is_image:
-        return check_imported_image(data, extension, name)
-    return check_imported_document(data, extension, name)
+    check = check_image_upload if is_image else check_document_upload
+    try:
+        return check(ContentFile(data), asset["filename"]).read()
+    except ValidationError as error:  # the admin's words, said of this file
+        raise AssetRefused(f"{name}: {' '.join(error.messages)}") from None
 
 
 # Writing ----------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ are re-encoded so EXIF (location included) and any other metadata never reach st
 
 import io
 import os
+import warnings
 import zipfile
 
 from django.conf import settings
@@ -82,12 +83,21 @@ def check_image_upload(file, name=None):
         raise ValidationError(
             f"SVG images are not accepted (they can carry scripts). Use {allowed}.", code="svg"
         )
+    max_pixels = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            found = probe.format
-            has_metadata = _carries_metadata(probe)
-            width, height = probe.size
-            probe.verify()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as probe:
+                found = probe.format
+                has_metadata = _carries_metadata(probe)
+                width, height = probe.size
+                probe.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ValidationError(
+            f"This image has too many pixels to be opened safely; the largest allowed is "
+            f"{max_pixels:,} pixels in all.",
+            code="too_many_pixels",
+        ) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             f"This file is not a picture we can read. Use {allowed}.", code="not_an_image"
@@ -100,7 +110,6 @@ def check_image_upload(file, name=None):
             f"to .{IMAGE_FORMATS[found][0]} and upload it again.",
             code="mismatch",
         )
-    max_pixels = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
     if width * height > max_pixels:
         raise ValidationError(
             f"This image is {width}×{height} pixels; the largest allowed is "

@@ -13,12 +13,14 @@ import zlib
 import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
+from PIL.PngImagePlugin import PngInfo
 from wagtail.models import Page, Revision
 from wagtail.rich_text import expand_db_html
 
 from challenges.interchange.importer import exportable_challenges
 from challenges.models import ChallengeDocument, ChallengeImage, LearningChallengePage
 from tests.factories import make_challenge
+from tests.helpers import publish
 from tests.interchange.conftest import edit_document, package_bytes, png_bytes, rewrite_package
 
 UID = "00000000-0000-4000-8000-000000000001"
@@ -300,7 +302,7 @@ CASES = [
     (
         "not an image",
         entries_change(lambda e: replace_asset(e, ".png", b"\x89PNG\r\n junk" * 9)),
-        "not really an image",
+        "not a picture we can read",
     ),
     (
         "jpeg named png",
@@ -475,3 +477,40 @@ def test_imported_rich_text_keeps_internal_links_only_as_absolute_hrefs(
     # What the importer's draft renders: no link to the other trust's draft or the document.
     rendered = expand_db_html(imported.support_ideas + imported.activities[0].value["body"].source)
     assert draft.slug not in rendered and document.url not in rendered
+
+
+def png_with_text(**text):
+    info = PngInfo()
+    for key, value in text.items():
+        info.add_text(key, value)
+    out = io.BytesIO()
+    PILImage.new("RGB", (40, 30), (10, 90, 160)).save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def test_an_imported_image_is_stored_as_checked_and_found_again_by_the_next_version(
+    base_package, rich_library, tmp_path
+):
+    """The importer runs the checks every upload passes: the text a camera or editor left (who,
+    where) is stripped before the hash is taken, so the next version of the challenge finds the
+    picture it already stored instead of storing it again."""
+    tagged = png_with_text(Author="A. Parent", Location="12 Elm Road, Oakfield")
+    before = set(ChallengeImage.objects.values_list("pk", flat=True))
+    for version in (1, 2):
+        if version == 2:
+            publish(rich_library.rich, summary="Bug hotel builders, now with a roof.")
+            base_package = package_bytes(
+                rich_library.trust_a, exportable_challenges(rich_library.trust_a)
+            )
+        path = tmp_path / f"tagged-{version}.zip"
+        path.write_bytes(rewrite_package(base_package, lambda e: replace_asset(e, ".png", tagged)))
+        call_command("import_challenges", str(path), "--into", "beech", stdout=io.StringIO())
+
+    imported = ChallengeImage.objects.exclude(pk__in=before)
+    titles = [image.title for image in imported]
+    assert len(titles) == len(set(titles)), f"stored twice: {sorted(titles)}"
+    for image in imported:
+        with image.file.open("rb") as stored:
+            data = stored.read()
+        assert b"Elm Road" not in data and b"A. Parent" not in data
+        assert hashlib.sha1(data).hexdigest() == image.file_hash, image.title

@@ -456,6 +456,7 @@ def _store_asset(model, asset, data, collection, stored):
         collection=collection,
         file_size=len(data),
         file_hash=sha1,
+        sha256=hashlib.sha256(data).hexdigest(),
         **described,
     )
     if model is ChallengeImage:

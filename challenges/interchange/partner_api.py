@@ -10,16 +10,18 @@ import time
 from functools import wraps
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import FileResponse, JsonResponse
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
 from django.views.decorators.http import require_GET
+from wagtail.models import Page, ReferenceIndex
 
 from challenges.filters import ChallengeFilterForm, search_challenges
 from challenges.interchange.serialise import AssetCatalogue, serialise_challenge
 from challenges.media.storage import StorageUnavailable
-from challenges.models import LearningChallengePage
+from challenges.models import ChallengeDocument, ChallengeImage, LearningChallengePage
 from challenges.visibility import PartnerViewer
 from home.models import PartnerToken
 
@@ -198,8 +200,39 @@ def asset(request, sha256):
 
 
 def _asset_response(token, sha256):
+    """The file, found through the images and documents stored with this sha256 and the shared
+    challenges that use them (Wagtail's reference index). Only when that finds nothing for a
+    file that exists, or some file has no sha256 yet, is every shared challenge looked through."""
+    candidates = [
+        *ChallengeImage.objects.filter(sha256=sha256),
+        *ChallengeDocument.objects.filter(sha256=sha256),
+    ]
+    using = set()
+    for item in candidates:
+        using.update(
+            int(page_id)
+            for page_id in ReferenceIndex.get_references_to(item)
+            .filter(base_content_type=ContentType.objects.get_for_model(Page))
+            .values_list("object_id", flat=True)
+        )
+    found = _served(challenges_for(token).filter(pk__in=using), sha256) if using else None
+    if found is None and (candidates or _some_file_unhashed()):
+        found = _served(challenges_for(token), sha256)
+    return found
+
+
+def _some_file_unhashed():
+    return (
+        ChallengeImage.objects.filter(sha256="").exists()
+        or ChallengeDocument.objects.filter(sha256="").exists()
+    )
+
+
+def _served(pages, sha256):
+    """The asset with this sha256 as the pages' documents name it (so images showing pupils, which
+    documents never name, are never served)."""
     catalogue = AssetCatalogue()
-    for page in challenges_for(token):
+    for page in pages:
         _, assets = serialise_challenge(page, catalogue)
         for found in assets:
             if found.sha256 == sha256:

@@ -6,7 +6,6 @@ credit, licence and source URL. An image that shows pupils never leaves this ins
 document names where it was and why it was left out.
 """
 
-import hashlib
 import mimetypes
 import re
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
 from challenges.licences import LICENCES
+from challenges.media.storage import sha256_of_file
 from challenges.richtext import sanitise_rich_text
 
 FORMAT = "learning-challenge"
@@ -88,16 +88,6 @@ class Asset:
         return self.storage.open(self.storage_name, "rb")
 
 
-def _sha256_of(file_field):
-    digest = hashlib.sha256()
-    size = 0
-    with file_field.storage.open(file_field.name, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
 class AssetCatalogue:
     """Assets met while serialising, hashed once per image or document (a package shares them)."""
 
@@ -116,7 +106,7 @@ class AssetCatalogue:
         """The asset for one image or document, read and hashed once per export."""
         key = (kind, item.pk)
         if key not in self._by_key:
-            sha256, size = _sha256_of(item.file)
+            sha256, size = sha256_of_file(item.file)
             self._by_key[key] = Asset(
                 sha256=sha256,
                 kind=kind,

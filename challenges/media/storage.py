@@ -16,6 +16,7 @@ An admin upload's file is stored while its form is validated (`store_now`, from
 challenges/media/forms.py), so a store that fails on the write itself is a form error too.
 """
 
+import hashlib
 import logging
 
 from botocore.exceptions import ConnectionError as S3ConnectionError
@@ -188,3 +189,15 @@ class S3MediaStorage(StoresOnce, S3Storage):
     def signed_url(self, name):
         """A direct URL to the private object, for one response only."""
         return super().url(name, expire=SIGNED_URL_SECONDS)
+
+
+def sha256_of_file(file_field):
+    """The sha256 and length of a stored file, read in chunks (the interchange format names
+    every asset by its sha256)."""
+    digest = hashlib.sha256()
+    size = 0
+    with file_field.storage.open(file_field.name, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size

@@ -1,5 +1,8 @@
 """The custom image and document models: credit and licence travel with every file."""
 
+import hashlib
+import logging
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.documents.models import AbstractDocument, Document
@@ -8,7 +11,9 @@ from wagtail.utils.file import hash_filelike
 
 from challenges.licences import LICENCE_CHOICES
 from challenges.media.checks import check_document_upload, check_image_upload
-from challenges.media.storage import checked, refusal
+from challenges.media.storage import StorageUnavailable, checked, refusal, sha256_of_file
+
+logger = logging.getLogger(__name__)
 
 
 class MediaCreditMixin(models.Model):
@@ -55,6 +60,8 @@ class CheckedFileMixin(models.Model):
     on every path: the admin form's clean() and any save() without it."""
 
     check_upload = None  # media_checks function
+    # The partner API finds an asset by the sha256 its package names, without reading files.
+    sha256 = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     class Meta:
         abstract = True
@@ -62,6 +69,13 @@ class CheckedFileMixin(models.Model):
     def save(self, *args, **kwargs):
         self._check_new_file()
         super().save(*args, **kwargs)
+        if self.file and not self.sha256:  # a file stored already (an import's document)
+            try:
+                self.sha256, _ = sha256_of_file(self.file)
+            except (StorageUnavailable, OSError) as error:
+                logger.warning("No sha256 for %s yet: %s", self.file.name, error)
+                return
+            type(self).objects.filter(pk=self.pk).update(sha256=self.sha256)
 
     def _check_new_file(self):
         file = self.file
@@ -71,6 +85,8 @@ class CheckedFileMixin(models.Model):
         self.file = cleaned
         self.file_size = cleaned.size
         self.file_hash = hash_filelike(cleaned)
+        cleaned.seek(0)
+        self.sha256 = hashlib.sha256(cleaned.read()).hexdigest()
         cleaned.seek(0)
         field = self._meta.get_field("file")
         if hasattr(field, "update_dimension_fields"):

@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -216,3 +218,30 @@ def test_assets_are_served_only_when_a_shared_document_names_them(client, pull):
     assert get(client, pull.secret, f"/api/interchange/v1/assets/{pupils}").status_code == 404
     hidden = with_hero(pull.trust_only, (10, 10, 200))
     assert get(client, pull.secret, f"/api/interchange/v1/assets/{hidden}").status_code == 404
+
+
+def test_an_asset_is_found_without_reading_every_shared_challenge(client, pull):
+    """The endpoint looks the sha256 up among stored files and reads only the challenges using
+    that file: its cost does not grow with the trust's library (it re-serialised every shared
+    challenge before)."""
+    buffer = BytesIO()
+    PILImage.new("RGB", (40, 30), (30, 160, 90)).save(buffer, "PNG")
+    image = ChallengeImage(title="Pond", credit="Photo: Alder Primary")
+    image.file = ImageFile(buffer, name="pond.png")
+    image.save()
+    draft = LearningChallengePage.objects.get(pk=pull.public.pk)
+    draft.hero_image, draft.hero_image_alt = image, "A pond"
+    draft.save_revision().publish()
+    path = f"/api/interchange/v1/assets/{image.sha256}"
+    missing = "/api/interchange/v1/assets/" + "0" * 64
+
+    def queries(url, status):
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert get(client, pull.secret, url).status_code == status
+        return len(captured)
+
+    before = queries(path, 200), queries(missing, 404)
+    for number in range(8):
+        make_challenge(pull.school_a1, f"More alder challenge {number}", "public")
+    assert (queries(path, 200), queries(missing, 404)) == before

@@ -136,7 +136,11 @@ class TokenForm(forms.Form):
     partner = forms.ModelChoiceField(
         queryset=TrustPage.objects.none(),
         label="Partner trust",
-        error_messages={"invalid_choice": "Choose one of your partner trusts."},
+        empty_label="Choose a partner trust",
+        error_messages={
+            "required": "Choose one of your partner trusts.",
+            "invalid_choice": "Choose one of your partner trusts.",
+        },
     )
     label = forms.CharField(
         max_length=100, required=False, help_text="A note to recognise it, e.g. 'Birch library'."

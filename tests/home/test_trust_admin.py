@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from challenges.models import PublicationStamp
-from home.models import Partnership, Role
+from home.models import Partnership, PartnerToken, Role
 from home.roles import role_group
 from tests.factories import PASSWORD, make_user
 
@@ -246,3 +246,21 @@ def test_a_change_made_through_the_snippet_also_reaches_cached_channels(admins):
     partnership.status = Partnership.Status.ENDED
     partnership.save()
     assert PublicationStamp.current() > stamp
+
+
+def test_every_list_on_the_screen_starts_by_asking_in_words(client, admins):
+    """No list starts on a role, a trust or Django's "---------": each says what to choose."""
+    client.force_login(admins.admin_a)
+    html = client.get(screen(admins, admins.trust_a)).content.decode()
+    selects = re.findall(r"<select[^>]*>(.*?)</select>", html, re.S)
+    first_options = [re.search(r"<option[^>]*>([^<]*)</option>", s).group(1) for s in selects]
+    assert "Choose a partner trust" in first_options  # the token form, for Alder's partner Birch
+    assert all(option.startswith("Choose a") for option in first_options), first_options
+
+
+def test_a_token_without_a_partner_says_so_and_issues_nothing(client, admins):
+    client.force_login(admins.admin_a)
+    response = client.post(reverse("trust_admin_create_token", args=[admins.trust_a.pk]), {})
+    assert response.status_code == 400
+    assert "Choose one of your partner trusts." in response.content.decode()
+    assert not PartnerToken.objects.exists()

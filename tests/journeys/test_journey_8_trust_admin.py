@@ -209,11 +209,14 @@ def test_journey_8_a_trust_admin_invites_gives_a_school_and_ends_a_partnership(
     rosa = person_browser(browser, console)
     rosa.goto(link)
     shot(rosa, "new-teacher-1-choose-password")
+    rosa.get_by_role("heading", name="Choose your password").wait_for()
+    assert f"You will sign in as {NEW_TEACHER}" in rosa.locator("main").inner_text()
     rosa.locator("input[name=new_password1]").fill(NEW_PASSWORD)
     rosa.locator("input[name=new_password2]").fill(NEW_PASSWORD)
     with rosa.expect_navigation():
-        rosa.get_by_role("button", name=re.compile("password", re.I)).click()
+        rosa.get_by_role("button", name="Save my password").click()
     shot(rosa, "new-teacher-2-password-chosen")
+    rosa.get_by_role("heading", name="Your password is saved").wait_for()
     sign_in(rosa, live_server, NEW_TEACHER, NEW_PASSWORD)
     shot(rosa, "new-teacher-3-dashboard")
     assert drafts_seen(rosa, live_server) == {drafts["Acorn Primary"]}
@@ -222,6 +225,7 @@ def test_journey_8_a_trust_admin_invites_gives_a_school_and_ends_a_partnership(
     used = person_browser(browser, console)
     used.goto(link)
     assert used.locator("input[name=new_password1]").count() == 0
+    assert "ask your trust admin to send the invitation again" in used.locator("main").inner_text()
     shot(used, "new-teacher-5-link-used")
 
     # Kim sees both schools' drafts and no others -------------------------------------------------

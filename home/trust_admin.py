@@ -76,12 +76,7 @@ CHOOSE_A_ROLE = {
 def role_choices(trust):
     choices = [NO_ROLE_CHOSEN]
     roles = sorted(trust_roles(trust), key=lambda role: POWER_ORDER.index(role.kind))
-    for role in roles:
-        if role.kind == Role.Kind.SCHOOL_EDITOR:
-            choices.append((str(role.pk), f"School editor at {role.page.title}"))
-        else:
-            choices.append((str(role.pk), f"{role.get_kind_display()} of {role.page.title}"))
-    return choices
+    return choices + [(str(role.pk), str(role)) for role in roles]
 
 
 class InviteForm(forms.Form):

@@ -264,3 +264,18 @@ def test_a_token_without_a_partner_says_so_and_issues_nothing(client, admins):
     assert response.status_code == 400
     assert "Choose one of your partner trusts." in response.content.decode()
     assert not PartnerToken.objects.exists()
+
+
+def test_a_role_reads_the_same_in_the_list_the_table_and_the_message(client, admins):
+    client.force_login(admins.admin_a)
+    response = client.post(
+        reverse("trust_admin_add_role", args=[admins.trust_a.pk, admins.editor_a1.pk]),
+        {"role": role_id(admins.school_a2)},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "editor_a1@example.org is now School editor at Aspen Primary." in html
+    row = re.search(r'<tr data-person="editor_a1@example.org">.*?</tr>', html, re.S).group(0)
+    assert "<li>School editor at Ash Primary" in row and "<li>School editor at Aspen Primary" in row
+    assert '">School editor at Aspen Primary</option>' in row  # the same words in the list
+    assert "School editor of" not in html

@@ -495,6 +495,15 @@ def answer_partnership(request, trust_id, partnership_id, answer):
 def end_partnership(request, trust_id, partnership_id):
     trust = _trust_or_404(request, trust_id)
     partnership = _partnership_of(trust, partnership_id)
+    if partnership.status == Partnership.Status.ACCEPTED and request.POST.get("confirmed") != "1":
+        # Ending reaches every teacher of both trusts at once and only both admins can undo it:
+        # it asks once more (a withdrawn request does not).
+        context = {
+            "trust": trust,
+            "other": partnership.other_trust(trust),
+            "partnership": partnership,
+        }
+        return TemplateResponse(request, "home/admin/confirm_end_partnership.html", context)
     try:
         partnership.end(request.user)
     except ValidationError as error:

@@ -182,7 +182,10 @@ def test_partnership_request_accept_and_end_follow_at_once(client, admins):
     assert teacher_c.get(partner_page).status_code == 200
     assert PublicationStamp.current() > stamp
 
-    client.post(reverse("trust_admin_end_partnership", args=[admins.trust_c.pk, partnership.pk]))
+    client.post(
+        reverse("trust_admin_end_partnership", args=[admins.trust_c.pk, partnership.pk]),
+        {"confirmed": "1"},
+    )
     partnership.refresh_from_db()
     assert partnership.status == Partnership.Status.ENDED
     assert teacher_c.get(partner_page).status_code == 404
@@ -236,7 +239,10 @@ def test_ending_a_partnership_reaches_search_suggest_page_and_chooser_at_once(cl
     admin_a = client.__class__()
     admin_a.force_login(admins.admin_a)
     partnership = Partnership.between(admins.trust_a, admins.trust_b)
-    admin_a.post(reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, partnership.pk]))
+    admin_a.post(
+        reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, partnership.pk]),
+        {"confirmed": "1"},
+    )
     assert seen() == (0, False, False, 404)
 
 
@@ -279,3 +285,27 @@ def test_a_role_reads_the_same_in_the_list_the_table_and_the_message(client, adm
     assert "<li>School editor at Ash Primary" in row and "<li>School editor at Aspen Primary" in row
     assert '">School editor at Aspen Primary</option>' in row  # the same words in the list
     assert "School editor of" not in html
+
+
+def test_ending_a_partnership_asks_once_more_and_a_request_is_withdrawn_at_once(client, admins):
+    partnership = Partnership.between(admins.trust_a, admins.trust_b)
+    end = reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, partnership.pk])
+    client.force_login(admins.admin_a)
+    asked = client.post(end)
+    assert asked.status_code == 200
+    words = asked.content.decode()
+    assert "End Alder Trust's partnership with <strong>Birch Trust</strong>?" in words
+    assert "Yes, end the partnership with Birch Trust" in words
+    partnership.refresh_from_db()
+    assert partnership.status == Partnership.Status.ACCEPTED  # nothing changed yet
+    # Only a POST ends it; the confirmation carries nothing but the form's own marker.
+    assert client.get(end).status_code == 405
+    client.post(end, {"confirmed": "1"})
+    partnership.refresh_from_db()
+    assert partnership.status == Partnership.Status.ENDED
+
+    request = Partnership.request(admins.trust_a, admins.trust_c, admins.admin_a)
+    withdraw = reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, request.pk])
+    assert client.post(withdraw).status_code == 302
+    request.refresh_from_db()
+    assert request.status == Partnership.Status.ENDED

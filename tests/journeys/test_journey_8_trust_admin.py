@@ -182,7 +182,12 @@ def test_journey_8_a_trust_admin_invites_gives_a_school_and_ends_a_partnership(
     assert "Partners" in birch.inner_text()
     with page.expect_navigation():
         journey.click(birch.get_by_role("button", name="End partnership"))
-    shot(page, "5-partnership-ended")
+    shot(page, "5-end-partnership")
+    page.get_by_role("heading", name="End the partnership?").wait_for()
+    assert Partnership.between(library.trust_a, library.trust_b).status == "accepted"
+    with page.expect_navigation():
+        journey.click(page.get_by_role("button", name="Yes, end the partnership with Birch Trust"))
+    shot(page, "6-partnership-ended")
     assert "partnership with Birch Trust has ended" in page.locator(".messages").inner_text()
     assert page.locator('[data-partnership="Birch Trust"]').count() == 0
     assert Partnership.between(library.trust_a, library.trust_b).status == "ended"

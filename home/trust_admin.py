@@ -403,7 +403,13 @@ def add_role(request, trust_id, user_id):
         if confirmation:
             return confirmation
         person.groups.add(role.group)
-        messages.success(request, f"{person.email} is now {role}.")
+        if is_pending(person):  # the link in their invitation still works, for every role
+            messages.success(request, f"{person.email} is now {role}.")
+        else:
+            _send_invitation(request, person, trust, str(role), False)
+            messages.success(
+                request, f"{person.email} is now {role}; they have been told by email."
+            )
     else:
         messages.error(request, "Choose one of the roles in the list.")
     return redirect("trust_admin", trust.pk)

@@ -280,7 +280,7 @@ def test_a_role_reads_the_same_in_the_list_the_table_and_the_message(client, adm
         follow=True,
     )
     html = response.content.decode()
-    assert "editor_a1@example.org is now School editor at Aspen Primary." in html
+    assert "editor_a1@example.org is now School editor at Aspen Primary;" in html
     row = re.search(r'<tr data-person="editor_a1@example.org">.*?</tr>', html, re.S).group(0)
     assert "<li>School editor at Ash Primary" in row and "<li>School editor at Aspen Primary" in row
     assert '">School editor at Aspen Primary</option>' in row  # the same words in the list
@@ -309,3 +309,18 @@ def test_ending_a_partnership_asks_once_more_and_a_request_is_withdrawn_at_once(
     assert client.post(withdraw).status_code == 302
     request.refresh_from_db()
     assert request.status == Partnership.Status.ENDED
+
+
+def test_a_teacher_given_another_school_is_told_by_email(client, admins):
+    client.force_login(admins.admin_a)
+    mail.outbox.clear()
+    response = client.post(
+        reverse("trust_admin_add_role", args=[admins.trust_a.pk, admins.editor_a1.pk]),
+        {"role": role_id(admins.school_a2)},
+        follow=True,
+    )
+    assert "they have been told by email" in response.content.decode()
+    told = [message for message in mail.outbox if message.to == ["editor_a1@example.org"]]
+    assert len(told) == 1
+    assert "School editor at Aspen Primary" in told[0].body
+    assert "http://testserver/admin/" in told[0].body

@@ -4,11 +4,12 @@ drafts, and the ended partner's content disappears at once for the other trust. 
 screens for the trust admin.
 
 The trust admin works at a 1366 px screen; the other people use their own browsers (not counted):
-the new teacher follows the one-use link in their email and chooses a password, the existing
-teacher signs in as usual (a role inside the admin's own trust is given, not offered: DESIGN.md
-asks consent only of accounts from outside), and the partner trust's teacher keeps the library's
-search, the shared challenge's page and the partner token's API open across the ending.
-Screenshots of every screen are left in /tmp/journey8/."""
+the new teacher follows the one-use link in their email and chooses a password; the existing
+teacher, given the school from their row of the people table, has it at once and is told by email
+(only an invitation by email to an existing account waits for its owner to accept it, at
+/admin/invitations/: tests/browser/test_trust_admin_roles.py); the teachers of both partner trusts
+keep the library's search, the shared challenges' pages and the partner token's API open across
+the ending. Screenshots of every screen are left in /tmp/journey8/."""
 
 import re
 import time
@@ -176,6 +177,8 @@ def test_journey_8_a_trust_admin_invites_gives_a_school_and_ends_a_partnership(
     shot(page, "4-second-school")
     kim_roles = page.locator(f'[data-person="{library.editor_a1.email}"]').inner_text()
     assert "Ash Primary" in kim_roles and "Aspen Primary" in kim_roles
+    told_kim = [message for message in mail.outbox if library.editor_a1.email in message.to]
+    assert len(told_kim) == 1 and "School editor at Aspen Primary" in told_kim[0].body
 
     # 3. End the partnership with Birch Trust.
     birch = page.locator('[data-partnership="Birch Trust"]')

@@ -242,6 +242,10 @@ def test_journey_8_a_trust_admin_invites_gives_a_school_and_ends_a_partnership(
         drafts["Aspen Primary"],
     }
     shot(alder_teacher, "kim-drafts")
+    alder_teacher.goto(f"{live_server.url}/admin/pages/")  # "Pages": where the explorer opens
+    shot(alder_teacher, "kim-pages")
+    explorer = alder_teacher.locator("main").inner_text()
+    assert "Acorn Primary" not in explorer and DRAFT_WORD not in explorer
     # Birch's teacher still sees only Beech's.
     assert drafts_seen(birch_teacher, live_server) == {drafts["Beech Primary"]}
 

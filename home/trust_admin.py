@@ -223,13 +223,19 @@ class PartnerLibraryForm(forms.ModelForm):
         return library
 
 
+def _by_name(user):
+    """People with a name by surname; those without one after them, by email (not first)."""
+    has_no_name = not (user.last_name or user.first_name)
+    return (has_no_name, user.last_name.lower(), user.first_name.lower(), user.email.lower())
+
+
 def trust_people(trust):
     """[(user, [their roles in this trust])], by name."""
     roles = list(trust_roles(trust))
     by_group = {role.group_id: role for role in roles}
     people = {}
     users = User.objects.filter(groups__in=by_group).distinct().prefetch_related("groups")
-    for user in users.order_by("last_name", "first_name", "email"):
+    for user in sorted(users, key=_by_name):
         people[user] = [by_group[g.pk] for g in user.groups.all() if g.pk in by_group]
     return list(people.items())
 

@@ -324,3 +324,21 @@ def test_a_teacher_given_another_school_is_told_by_email(client, admins):
     assert len(told) == 1
     assert "School editor at Aspen Primary" in told[0].body
     assert "http://testserver/admin/" in told[0].body
+
+
+def test_people_are_listed_by_surname_and_those_without_a_name_come_last(client, admins):
+    for user, first, last in (
+        (admins.editor_a1, "Kim", "Patel"),
+        (admins.admin_a, "ayo", "adeyemi"),  # typed in lower case: still first
+    ):
+        user.first_name, user.last_name = first, last
+        user.save()
+    client.force_login(admins.admin_a)
+    html = client.get(screen(admins, admins.trust_a)).content.decode()
+    listed = re.findall(r'<tr data-person="([^"]+)"', html)
+    assert listed == [
+        "admin_a@example.org",
+        "editor_a1@example.org",
+        "editor_a2@example.org",
+        "moderator_a@example.org",
+    ]

@@ -20,6 +20,7 @@ from django.core import mail
 
 from home.models import Partnership, PartnerToken, Role
 from home.roles import role_group
+from tests.browser.browser_helpers import AXE_TAGS, format_violations
 from tests.factories import PASSWORD, SchoolPageFactory, make_challenge, make_user
 
 SCREENS_BUDGET = 8
@@ -39,6 +40,16 @@ def shot(page, name):
     page.set_viewport_size({"width": size["width"], "height": max(size["height"], tallest)})
     page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
     page.set_viewport_size(size)
+
+
+def axe_violations_in_main(page, axe_path):
+    """WCAG 2.2 A/AA violations in the screen's main part (Wagtail's own frame aside)."""
+    page.evaluate(Path(axe_path).read_text() + "\n;undefined")
+    return page.evaluate(
+        """async (tags) => (await axe.run({include: [['main']]},
+                                          {runOnly: {type: 'tag', values: tags}})).violations""",
+        AXE_TAGS,
+    )
 
 
 def person_browser(browser, console):
@@ -100,7 +111,7 @@ def table_overflows(page):
 
 
 def test_journey_8_a_trust_admin_invites_gives_a_school_and_ends_a_partnership(
-    live_server, browser, page, console, journey, library
+    live_server, browser, page, console, journey, library, axe_path
 ):
     # The library: Alder has a third school; each school has a draft; each partner shares one.
     acorn = SchoolPageFactory(parent=library.trust_a, title="Acorn Primary", slug="acorn")
@@ -187,6 +198,8 @@ def test_journey_8_a_trust_admin_invites_gives_a_school_and_ends_a_partnership(
         journey.click(birch.get_by_role("button", name="End partnership"))
     shot(page, "5-end-partnership")
     page.get_by_role("heading", name="End the partnership?").wait_for()
+    violations = axe_violations_in_main(page, axe_path)
+    assert not violations, format_violations(violations)
     assert Partnership.between(library.trust_a, library.trust_b).status == "accepted"
     with page.expect_navigation():
         journey.click(page.get_by_role("button", name="Yes, end the partnership with Birch Trust"))
@@ -219,6 +232,8 @@ def test_journey_8_a_trust_admin_invites_gives_a_school_and_ends_a_partnership(
     shot(rosa, "new-teacher-1-choose-password")
     rosa.get_by_role("heading", name="Choose your password").wait_for()
     assert f"You will sign in as {NEW_TEACHER}" in rosa.locator("main").inner_text()
+    violations = axe_violations_in_main(rosa, axe_path)
+    assert not violations, format_violations(violations)
     rosa.locator("input[name=new_password1]").fill(NEW_PASSWORD)
     rosa.locator("input[name=new_password2]").fill(NEW_PASSWORD)
     with rosa.expect_navigation():
@@ -234,6 +249,8 @@ def test_journey_8_a_trust_admin_invites_gives_a_school_and_ends_a_partnership(
     used.goto(link)
     assert used.locator("input[name=new_password1]").count() == 0
     assert "ask your trust admin to send the invitation again" in used.locator("main").inner_text()
+    violations = axe_violations_in_main(used, axe_path)
+    assert not violations, format_violations(violations)
     shot(used, "new-teacher-5-link-used")
 
     # Kim sees both schools' drafts and no others -------------------------------------------------

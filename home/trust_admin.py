@@ -516,16 +516,21 @@ def end_partnership(request, trust_id, partnership_id):
             "partnership": partnership,
         }
         return TemplateResponse(request, "home/admin/confirm_end_partnership.html", context)
+    was_a_request = partnership.status == Partnership.Status.REQUESTED
     try:
         partnership.end(request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("trust_admin", trust.pk)
-    messages.success(
-        request,
-        f"The partnership with {partnership.other_trust(trust).title} has ended; their tokens no "
-        "longer work.",
-    )
+    other = partnership.other_trust(trust).title
+    if was_a_request:
+        messages.success(request, f"The request to partner with {other} is withdrawn.")
+    else:
+        messages.success(
+            request,
+            f"The partnership with {other} has ended: neither trust's teachers see the other's "
+            "shared challenges any more, and the tokens between you no longer work.",
+        )
     return redirect("trust_admin", trust.pk)
 
 

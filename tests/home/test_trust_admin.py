@@ -300,15 +300,20 @@ def test_ending_a_partnership_asks_once_more_and_a_request_is_withdrawn_at_once(
     assert partnership.status == Partnership.Status.ACCEPTED  # nothing changed yet
     # Only a POST ends it; the confirmation carries nothing but the form's own marker.
     assert client.get(end).status_code == 405
-    client.post(end, {"confirmed": "1"})
+    ended = client.post(end, {"confirmed": "1"}, follow=True).content.decode()
     partnership.refresh_from_db()
     assert partnership.status == Partnership.Status.ENDED
+    assert "The partnership with Birch Trust has ended: neither trust&#x27;s teachers" in ended
 
     request = Partnership.request(admins.trust_a, admins.trust_c, admins.admin_a)
     withdraw = reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, request.pk])
-    assert client.post(withdraw).status_code == 302
+    withdrawn = client.post(withdraw, follow=True)
+    assert withdrawn.redirect_chain[0][1] == 302
     request.refresh_from_db()
     assert request.status == Partnership.Status.ENDED
+    words = withdrawn.content.decode()
+    assert "The request to partner with Cedar Trust is withdrawn." in words
+    assert "has ended" not in words
 
 
 def test_a_teacher_given_another_school_is_told_by_email(client, admins):

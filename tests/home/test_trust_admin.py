@@ -347,3 +347,14 @@ def test_people_are_listed_by_surname_and_those_without_a_name_come_last(client,
         "editor_a2@example.org",
         "moderator_a@example.org",
     ]
+
+
+def test_a_trust_admin_is_not_offered_to_remove_their_own_admin_role(client, admins):
+    admins.editor_a1.groups.add(role_group(admins.trust_a, Role.Kind.TRUST_ADMIN))
+    client.force_login(admins.admin_a)
+    html = client.get(screen(admins, admins.trust_a)).content.decode()
+    own = re.search(r'<tr data-person="admin_a@example.org">.*?</tr>', html, re.S).group(0)
+    assert "Trust admin of Alder Trust" in own and "only another trust admin can remove it" in own
+    assert "Remove role Trust admin of Alder Trust from admin_a@example.org" not in own
+    # Another trust admin's role can be removed from here.
+    assert "Remove role Trust admin of Alder Trust from editor_a1@example.org" in html

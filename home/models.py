@@ -179,7 +179,10 @@ class Role(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} of {self.page.title}"
+        # "School editor at Ash Primary", "Trust moderator of Alder Trust": the one wording, in
+        # every list, message and email.
+        preposition = "at" if self.kind == self.Kind.SCHOOL_EDITOR else "of"
+        return f"{self.get_kind_display()} {preposition} {self.page.title}"
 
 
 class PartnershipQuerySet(models.QuerySet):

@@ -76,12 +76,7 @@ CHOOSE_A_ROLE = {
 def role_choices(trust):
     choices = [NO_ROLE_CHOSEN]
     roles = sorted(trust_roles(trust), key=lambda role: POWER_ORDER.index(role.kind))
-    for role in roles:
-        if role.kind == Role.Kind.SCHOOL_EDITOR:
-            choices.append((str(role.pk), f"School editor at {role.page.title}"))
-        else:
-            choices.append((str(role.pk), f"{role.get_kind_display()} of {role.page.title}"))
-    return choices
+    return choices + [(str(role.pk), str(role)) for role in roles]
 
 
 class InviteForm(forms.Form):
@@ -136,7 +131,11 @@ class TokenForm(forms.Form):
     partner = forms.ModelChoiceField(
         queryset=TrustPage.objects.none(),
         label="Partner trust",
-        error_messages={"invalid_choice": "Choose one of your partner trusts."},
+        empty_label="Choose a partner trust",
+        error_messages={
+            "required": "Choose one of your partner trusts.",
+            "invalid_choice": "Choose one of your partner trusts.",
+        },
     )
     label = forms.CharField(
         max_length=100, required=False, help_text="A note to recognise it, e.g. 'Birch library'."
@@ -224,13 +223,19 @@ class PartnerLibraryForm(forms.ModelForm):
         return library
 
 
+def _by_name(user):
+    """People with a name by surname; those without one after them, by email (not first)."""
+    has_no_name = not (user.last_name or user.first_name)
+    return (has_no_name, user.last_name.lower(), user.first_name.lower(), user.email.lower())
+
+
 def trust_people(trust):
     """[(user, [their roles in this trust])], by name."""
     roles = list(trust_roles(trust))
     by_group = {role.group_id: role for role in roles}
     people = {}
     users = User.objects.filter(groups__in=by_group).distinct().prefetch_related("groups")
-    for user in users.order_by("last_name", "first_name", "email"):
+    for user in sorted(users, key=_by_name):
         people[user] = [by_group[g.pk] for g in user.groups.all() if g.pk in by_group]
     return list(people.items())
 
@@ -404,7 +409,13 @@ def add_role(request, trust_id, user_id):
         if confirmation:
             return confirmation
         person.groups.add(role.group)
-        messages.success(request, f"{person.email} is now {role}.")
+        if is_pending(person):  # the link in their invitation still works, for every role
+            messages.success(request, f"{person.email} is now {role}.")
+        else:
+            _send_invitation(request, person, trust, str(role), False)
+            messages.success(
+                request, f"{person.email} is now {role}; they have been told by email."
+            )
     else:
         messages.error(request, "Choose one of the roles in the list.")
     return redirect("trust_admin", trust.pk)
@@ -496,16 +507,30 @@ def answer_partnership(request, trust_id, partnership_id, answer):
 def end_partnership(request, trust_id, partnership_id):
     trust = _trust_or_404(request, trust_id)
     partnership = _partnership_of(trust, partnership_id)
+    if partnership.status == Partnership.Status.ACCEPTED and request.POST.get("confirmed") != "1":
+        # Ending reaches every teacher of both trusts at once and only both admins can undo it:
+        # it asks once more (a withdrawn request does not).
+        context = {
+            "trust": trust,
+            "other": partnership.other_trust(trust),
+            "partnership": partnership,
+        }
+        return TemplateResponse(request, "home/admin/confirm_end_partnership.html", context)
+    was_a_request = partnership.status == Partnership.Status.REQUESTED
     try:
         partnership.end(request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("trust_admin", trust.pk)
-    messages.success(
-        request,
-        f"The partnership with {partnership.other_trust(trust).title} has ended; their tokens no "
-        "longer work.",
-    )
+    other = partnership.other_trust(trust).title
+    if was_a_request:
+        messages.success(request, f"The request to partner with {other} is withdrawn.")
+    else:
+        messages.success(
+            request,
+            f"The partnership with {other} has ended: neither trust's teachers see the other's "
+            "shared challenges any more, and the tokens between you no longer work.",
+        )
     return redirect("trust_admin", trust.pk)
 
 

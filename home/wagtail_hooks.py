@@ -4,12 +4,13 @@ from django import forms
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import trust_admin
-from home.models import Partnership, PersonProfile
+from home.models import Partnership, PersonProfile, RoleInvitation
 from home.views import review_done
 
 
@@ -37,6 +38,36 @@ def register_trust_admin_menu_item():
     return TrustAdminMenuItem(
         "People and partners", reverse("trust_admin_index"), icon_name="group", order=390
     )
+
+
+class WaitingForYouPanel(Component):
+    """On the dashboard: invitations this person has to answer, and partnership requests their
+    trusts have to answer (else each is found only through its email)."""
+
+    name = "waiting_for_you"
+    order = 5
+    template_name = "home/admin/waiting_panel.html"
+
+    def __init__(self, invitations, requests):
+        self.invitations, self.requests = invitations, requests
+
+    def get_context_data(self, parent_context=None):
+        return {"invitations": self.invitations, "requests": self.requests}
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_for_you_panel(request, panels):
+    invitations = list(
+        RoleInvitation.objects.filter(user=request.user).select_related("role__page")
+    )
+    trusts = trust_admin.administered_trusts(request.user)
+    requests = list(
+        Partnership.objects.filter(status=Partnership.Status.REQUESTED, partner__in=trusts)
+        .select_related("requester", "partner")
+        .order_by("created_at")
+    )
+    if invitations or requests:
+        panels.append(WaitingForYouPanel(invitations, requests))
 
 
 @hooks.register("register_admin_urls")

@@ -44,9 +44,9 @@ def test_an_existing_account_accepts_its_invitation(live_server, page, library):
     sign_out(page, live_server)
     sign_in(page, live_server, library.editor_c1)
     page.goto(f"{live_server.url}/admin/invitations/")
-    page.get_by_text("School editor of Aspen Primary").wait_for()
+    page.get_by_text("School editor at Aspen Primary").wait_for()
     page.get_by_role("button", name="Accept").click()
-    page.get_by_text("You are now School editor of Aspen Primary.").wait_for()
+    page.get_by_text("You are now School editor at Aspen Primary.").wait_for()
     assert not RoleInvitation.objects.exists()
     assert library.editor_c1.groups.filter(library_role__page=library.school_a2).exists()
 

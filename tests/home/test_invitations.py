@@ -33,7 +33,7 @@ def test_an_account_of_another_trust_gets_the_role_only_when_it_accepts(client, 
     lib.editor_c1.save()
     client.force_login(lib.admin_a)
     response = invite(client, lib, "Ceri@Cedar.example", role_id(lib.school_a2))
-    assert "Invitation sent to ceri@cedar.example (School editor of Aspen Primary)." in (
+    assert "Invitation sent to ceri@cedar.example (School editor at Aspen Primary)." in (
         response.content.decode()
     )
     assert not lib.editor_c1.groups.filter(pk=school_a2_editors(lib).pk).exists()
@@ -44,7 +44,7 @@ def test_an_account_of_another_trust_gets_the_role_only_when_it_accepts(client, 
     link = re.search(r"http://testserver(/admin/invitations/)", mail.outbox[-1].body).group(1)
     client.force_login(lib.editor_c1)
     offered = client.get(link).content.decode()
-    assert "School editor of Aspen Primary" in offered
+    assert "School editor at Aspen Primary" in offered
     invitation = RoleInvitation.objects.get(user=lib.editor_c1)
     client.post(reverse("role_invitation_accept", args=[invitation.pk]))
     assert lib.editor_c1.groups.filter(pk=school_a2_editors(lib).pk).exists()

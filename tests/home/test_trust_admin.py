@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from challenges.models import PublicationStamp
-from home.models import Partnership, Role
+from home.models import Partnership, PartnerToken, Role
 from home.roles import role_group
 from tests.factories import PASSWORD, make_user
 
@@ -182,7 +182,10 @@ def test_partnership_request_accept_and_end_follow_at_once(client, admins):
     assert teacher_c.get(partner_page).status_code == 200
     assert PublicationStamp.current() > stamp
 
-    client.post(reverse("trust_admin_end_partnership", args=[admins.trust_c.pk, partnership.pk]))
+    client.post(
+        reverse("trust_admin_end_partnership", args=[admins.trust_c.pk, partnership.pk]),
+        {"confirmed": "1"},
+    )
     partnership.refresh_from_db()
     assert partnership.status == Partnership.Status.ENDED
     assert teacher_c.get(partner_page).status_code == 404
@@ -236,7 +239,10 @@ def test_ending_a_partnership_reaches_search_suggest_page_and_chooser_at_once(cl
     admin_a = client.__class__()
     admin_a.force_login(admins.admin_a)
     partnership = Partnership.between(admins.trust_a, admins.trust_b)
-    admin_a.post(reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, partnership.pk]))
+    admin_a.post(
+        reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, partnership.pk]),
+        {"confirmed": "1"},
+    )
     assert seen() == (0, False, False, 404)
 
 
@@ -246,3 +252,109 @@ def test_a_change_made_through_the_snippet_also_reaches_cached_channels(admins):
     partnership.status = Partnership.Status.ENDED
     partnership.save()
     assert PublicationStamp.current() > stamp
+
+
+def test_every_list_on_the_screen_starts_by_asking_in_words(client, admins):
+    """No list starts on a role, a trust or Django's "---------": each says what to choose."""
+    client.force_login(admins.admin_a)
+    html = client.get(screen(admins, admins.trust_a)).content.decode()
+    selects = re.findall(r"<select[^>]*>(.*?)</select>", html, re.S)
+    first_options = [re.search(r"<option[^>]*>([^<]*)</option>", s).group(1) for s in selects]
+    assert "Choose a partner trust" in first_options  # the token form, for Alder's partner Birch
+    assert all(option.startswith("Choose a") for option in first_options), first_options
+
+
+def test_a_token_without_a_partner_says_so_and_issues_nothing(client, admins):
+    client.force_login(admins.admin_a)
+    response = client.post(reverse("trust_admin_create_token", args=[admins.trust_a.pk]), {})
+    assert response.status_code == 400
+    assert "Choose one of your partner trusts." in response.content.decode()
+    assert not PartnerToken.objects.exists()
+
+
+def test_a_role_reads_the_same_in_the_list_the_table_and_the_message(client, admins):
+    client.force_login(admins.admin_a)
+    response = client.post(
+        reverse("trust_admin_add_role", args=[admins.trust_a.pk, admins.editor_a1.pk]),
+        {"role": role_id(admins.school_a2)},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "editor_a1@example.org is now School editor at Aspen Primary;" in html
+    row = re.search(r'<tr data-person="editor_a1@example.org">.*?</tr>', html, re.S).group(0)
+    assert "<li>School editor at Ash Primary" in row and "<li>School editor at Aspen Primary" in row
+    assert '">School editor at Aspen Primary</option>' in row  # the same words in the list
+    assert "School editor of" not in html
+
+
+def test_ending_a_partnership_asks_once_more_and_a_request_is_withdrawn_at_once(client, admins):
+    partnership = Partnership.between(admins.trust_a, admins.trust_b)
+    end = reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, partnership.pk])
+    client.force_login(admins.admin_a)
+    asked = client.post(end)
+    assert asked.status_code == 200
+    words = asked.content.decode()
+    assert "End Alder Trust's partnership with <strong>Birch Trust</strong>?" in words
+    assert "Yes, end the partnership with Birch Trust" in words
+    partnership.refresh_from_db()
+    assert partnership.status == Partnership.Status.ACCEPTED  # nothing changed yet
+    # Only a POST ends it; the confirmation carries nothing but the form's own marker.
+    assert client.get(end).status_code == 405
+    ended = client.post(end, {"confirmed": "1"}, follow=True).content.decode()
+    partnership.refresh_from_db()
+    assert partnership.status == Partnership.Status.ENDED
+    assert "The partnership with Birch Trust has ended: neither trust&#x27;s teachers" in ended
+
+    request = Partnership.request(admins.trust_a, admins.trust_c, admins.admin_a)
+    withdraw = reverse("trust_admin_end_partnership", args=[admins.trust_a.pk, request.pk])
+    withdrawn = client.post(withdraw, follow=True)
+    assert withdrawn.redirect_chain[0][1] == 302
+    request.refresh_from_db()
+    assert request.status == Partnership.Status.ENDED
+    words = withdrawn.content.decode()
+    assert "The request to partner with Cedar Trust is withdrawn." in words
+    assert "has ended" not in words
+
+
+def test_a_teacher_given_another_school_is_told_by_email(client, admins):
+    client.force_login(admins.admin_a)
+    mail.outbox.clear()
+    response = client.post(
+        reverse("trust_admin_add_role", args=[admins.trust_a.pk, admins.editor_a1.pk]),
+        {"role": role_id(admins.school_a2)},
+        follow=True,
+    )
+    assert "they have been told by email" in response.content.decode()
+    told = [message for message in mail.outbox if message.to == ["editor_a1@example.org"]]
+    assert len(told) == 1
+    assert "School editor at Aspen Primary" in told[0].body
+    assert "http://testserver/admin/" in told[0].body
+
+
+def test_people_are_listed_by_surname_and_those_without_a_name_come_last(client, admins):
+    for user, first, last in (
+        (admins.editor_a1, "Kim", "Patel"),
+        (admins.admin_a, "ayo", "adeyemi"),  # typed in lower case: still first
+    ):
+        user.first_name, user.last_name = first, last
+        user.save()
+    client.force_login(admins.admin_a)
+    html = client.get(screen(admins, admins.trust_a)).content.decode()
+    listed = re.findall(r'<tr data-person="([^"]+)"', html)
+    assert listed == [
+        "admin_a@example.org",
+        "editor_a1@example.org",
+        "editor_a2@example.org",
+        "moderator_a@example.org",
+    ]
+
+
+def test_a_trust_admin_is_not_offered_to_remove_their_own_admin_role(client, admins):
+    admins.editor_a1.groups.add(role_group(admins.trust_a, Role.Kind.TRUST_ADMIN))
+    client.force_login(admins.admin_a)
+    html = client.get(screen(admins, admins.trust_a)).content.decode()
+    own = re.search(r'<tr data-person="admin_a@example.org">.*?</tr>', html, re.S).group(0)
+    assert "Trust admin of Alder Trust" in own and "only another trust admin can remove it" in own
+    assert "Remove role Trust admin of Alder Trust from admin_a@example.org" not in own
+    # Another trust admin's role can be removed from here.
+    assert "Remove role Trust admin of Alder Trust from editor_a1@example.org" in html

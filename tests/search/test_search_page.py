@@ -47,3 +47,11 @@ def test_a_bad_filter_is_explained(corpus):
 @pytest.mark.parametrize("implementation", ["database"], indirect=True)
 def test_home_page_has_a_search_box(corpus):
     assert 'action="/search/"' in Client().get("/").content.decode()
+
+
+@pytest.mark.parametrize("implementation", ["database"], indirect=True)
+def test_no_filter_heading_over_no_filters(page_html):
+    assert '<h2 class="visually-hidden">Filter</h2>' in page_html(q="fraction")
+    nothing = page_html(q="zebracanary")
+    assert "0 challenges for “zebracanary”" in nothing
+    assert ">Filter</h2>" not in nothing

@@ -39,7 +39,8 @@ def submit_translation(request, page_id):
         messages.success(
             request, f"“{page.title}” ({language}) is with the trust's moderators for review."
         )
-        return redirect("wagtailadmin_explore", page.get_parent().pk)
+        # Back to the translation, whose editor now says where it is.
+        return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,
         "challenges/admin/submit_translation.html",

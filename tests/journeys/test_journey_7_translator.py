@@ -40,6 +40,7 @@ from tests.factories import PASSWORD, make_user
 
 SCREENS_BUDGET = 6
 SHOTS = Path("/tmp/journey7")
+SAFETY_NOTES = "Wash hands after touching soil. Do not pick up stinging insects."
 URDU_IN_ITSELF = "اردو"  # how the admin names Urdu in its list of languages
 
 
@@ -157,6 +158,7 @@ def test_journey_7_a_parent_translates_the_bug_hotel_into_urdu(
     for english_text in ("Go on a minibeast hunt", "Wash hands after touching soil"):
         assert english_text not in text, f"{english_text!r} is still English in the Urdu embed"
     assert URDU["Go on a minibeast hunt"] in text
+    assert URDU[SAFETY_NOTES] in text
     assert_drawn_in_an_urdu_font(fonts_rendering(frame, "h1"), "the embed's title")
     metrics = frame_metrics(family, original.uid, frame)
     assert abs(metrics["iframe"] - metrics["content"]) <= 3, metrics

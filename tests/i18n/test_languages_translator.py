@@ -83,6 +83,12 @@ def test_a_school_editor_translates_into_polish_and_the_trust_reviews_it(library
     submitted = editor.post(submit_url, follow=True)
     assert submitted.redirect_chain == [(edit_url, 302)]
     assert "with the trust's moderators for review" in submitted.content.decode()
+    told = [str(message) for message in submitted.context["messages"]]
+    # The title and language are isolated: in Urdu, its quotes and brackets stay in place.
+    assert told == [
+        f"“\u2068{POLISH_TITLE}\u2069” (\u2068Polski\u2069) is with the trust's moderators "
+        "for review."
+    ]
     draft = LearningChallengePage.objects.get(pk=draft.pk)
     assert draft.workflow_in_progress and not draft.live
     assert Client().get(draft.url).status_code == 404

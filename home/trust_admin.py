@@ -5,6 +5,7 @@ Everything is scoped to one trust the user administers; any other trust answers 
 """
 
 from django import forms
+from django.conf.locale import LANG_INFO
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -18,6 +19,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_POST
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Locale
 
 from home.models import (
     PartnerLibrary,
@@ -98,6 +101,46 @@ class AddRoleForm(forms.Form):
     def __init__(self, trust, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = role_choices(trust)
+
+
+# Families' languages: a locale is the library's, not one trust's, so a trust admin may add one
+# (every trust's translators can then use it) but changes or removes none (superusers do, in
+# Settings, Locales).
+
+
+ENGLISH_NAMES_DJANGO_LACKS = {"so": "Somali"}
+
+
+def language_label(code):
+    """A language as its readers name it and as the admin does: "Türkçe (Turkish)"."""
+    name = get_content_languages().get(code, code)
+    english = LANG_INFO.get(code, {}).get("name") or ENGLISH_NAMES_DJANGO_LACKS.get(code)
+    return f"{name} ({english})" if english and english != name else name
+
+
+def families_languages():
+    """The languages challenges can be translated into now (English, the originals', first)."""
+    default = Locale.get_default()
+    locales = Locale.objects.exclude(pk=default.pk)
+    return sorted(language_label(locale.language_code) for locale in locales)
+
+
+class AddLanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label="Language",
+        error_messages={
+            "required": "Choose a language.",
+            "invalid_choice": "That language is already added, or is not one the library knows.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        added = set(Locale.objects.values_list("language_code", flat=True))
+        addable = [code for code in get_content_languages() if code not in added]
+        self.fields["language"].choices = [("", "Choose a language")] + sorted(
+            ((code, language_label(code)) for code in addable), key=lambda choice: choice[1]
+        )
 
 
 def confirm_trust_admin(request, trust, role, whom):
@@ -245,7 +288,8 @@ def is_pending(user):
 
 
 def trust_screen(request, trust_id, invite_form=None, request_form=None, token_form=None,
-                 new_token=None, library_form=None, status=200):  # fmt: skip
+                 new_token=None, library_form=None, language_form=None,
+                 status=200):  # fmt: skip
     trust = _trust_or_404(request, trust_id)
     partnerships = (
         Partnership.objects.involving([trust.pk])
@@ -278,6 +322,8 @@ def trust_screen(request, trust_id, invite_form=None, request_form=None, token_f
         "libraries": PartnerLibrary.objects.filter(trust=trust),
         "library_form": library_form or PartnerLibraryForm(trust),
         "other_trusts": administered_trusts(request.user).exclude(pk=trust.pk),
+        "languages": families_languages(),
+        "language_form": language_form or AddLanguageForm(),
     }
     return TemplateResponse(request, "home/admin/trust.html", context, status=status)
 
@@ -608,6 +654,25 @@ def delete_library(request, trust_id, library_id):
     library = _library_of(trust, library_id)
     library.delete()
     messages.success(request, f"{library.label} is removed, with its token.")
+    return redirect("trust_admin", trust.pk)
+
+
+# Families' languages ------------------------------------------------------------------------------
+
+
+@require_POST
+def add_language(request, trust_id):
+    trust = _trust_or_404(request, trust_id)
+    form = AddLanguageForm(request.POST)
+    if not form.is_valid():
+        return trust_screen(request, trust_id, language_form=form, status=400)
+    code = form.cleaned_data["language"]
+    Locale.objects.get_or_create(language_code=code)
+    messages.success(
+        request,
+        f"{language_label(code)} is added: teachers and translators in every trust can now "
+        "translate challenges into it.",
+    )
     return redirect("trust_admin", trust.pk)
 
 

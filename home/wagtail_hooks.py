@@ -101,6 +101,7 @@ def register_trust_admin_urls():
              name="trust_admin_edit_library"),
         path(base + "libraries/<int:library_id>/delete/", views.delete_library,
              name="trust_admin_delete_library"),
+        path(base + "languages/", views.add_language, name="trust_admin_add_language"),
         path("invitations/", views.role_invitations, name="role_invitations"),
         path("invitations/<int:invitation_id>/accept/", views.answer_role_invitation,
              {"answer": "accept"}, name="role_invitation_accept"),

@@ -13,6 +13,12 @@ from challenges.languages.translating import translation_into_locale
 from challenges.models import LearningChallengePage
 
 
+def isolated(text):
+    """`text` in Unicode's first-strong isolate: an Urdu title inside an English sentence keeps
+    its own direction and leaves the sentence's quotes and brackets where they were."""
+    return f"\u2068{text}\u2069"
+
+
 def may_submit_translation(user, page):
     return (
         page.is_translation
@@ -37,9 +43,12 @@ def submit_translation(request, page_id):
         page = LearningChallengePage.objects.get(pk=page.pk)
         page.get_workflow().start(page, request.user)
         messages.success(
-            request, f"“{page.title}” ({language}) is with the trust's moderators for review."
+            request,
+            f"“{isolated(page.title)}” ({isolated(language)}) is with the trust's moderators "
+            "for review.",
         )
-        return redirect("wagtailadmin_explore", page.get_parent().pk)
+        # Back to the translation, whose editor now says where it is.
+        return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,
         "challenges/admin/submit_translation.html",

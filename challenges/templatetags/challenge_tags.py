@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 
 from challenges.channels.page_meta import SITE_NAME, page_meta
 from challenges.channels.structured_data import learning_resource
@@ -59,9 +60,9 @@ def minutes(value):
     hours, mins = divmod(int(value), 60)
     parts = []
     if hours:
-        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
+        parts.append(ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours})
     if mins or not hours:
-        parts.append(f"{mins} minute{'s' if mins != 1 else ''}")
+        parts.append(ngettext("%(count)d minute", "%(count)d minutes", mins) % {"count": mins})
     return " ".join(parts)
 
 
@@ -82,7 +83,7 @@ def activity_labels(activity, omit=""):
         labels.append(ActivitySubject(activity["subject"]).label)
     labels.append(AgeBand(activity.get("age_band") or AgeBand.ALL).label)
     labels.append("Needs a screen" if activity.get("needs_screen") else "No screen needed")
-    return labels
+    return [gettext(label) for label in labels]  # in the reader's language, from its catalog
 
 
 @register.simple_tag(takes_context=True)

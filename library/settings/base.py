@@ -125,8 +125,10 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 # Families' languages: English (the original of every challenge) and the languages trusts meet
 # most. A translation lives at /<code>/<trust>/<school>/<challenge>/; English keeps its
-# unprefixed URLs. A trust admin adds a locale in the admin (Settings, Locales) from this list;
-# a language not listed here needs a line here first (and a catalog in challenges/locale/).
+# unprefixed URLs. The first ten are ready to translate into (home 0012 made their locales); a
+# trust admin adds any other of this list (People and partners, "Families' languages"). A
+# language not listed here needs a line here first, and a gettext catalog (Django's own, or
+# one in challenges/locale/): without one Django does not recognise its /<code>/ prefix.
 LANGUAGES = [
     ("en-gb", "English"),
     ("pl", "Polski"),
@@ -139,6 +141,21 @@ LANGUAGES = [
     ("es", "Español"),
     ("so", "Soomaali"),
     ("uk", "Українська"),
+    # Not ready until a trust admin adds them.
+    ("tr", "Türkçe"),
+    ("lt", "Lietuvių"),
+    ("fa", "فارسی"),
+    ("ta", "தமிழ்"),
+    ("hi", "हिन्दी"),
+    ("ne", "नेपाली"),
+    ("fr", "Français"),
+    ("it", "Italiano"),
+    ("ru", "Русский"),
+    ("sq", "Shqip"),
+    ("bg", "Български"),
+    ("hu", "Magyar"),
+    ("lv", "Latviešu"),
+    ("zh-hans", "简体中文"),
 ]
 LANGUAGES_BIDI = ["ar", "ur", "he", "fa"]  # right to left: dir="rtl" wherever they are shown
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

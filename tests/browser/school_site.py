@@ -15,6 +15,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 README_HOST = "https://library.example.org"
 
 SCHOOL_HOST = "127.0.0.2"
+INITIAL_HEIGHT = 600  # embed.js's iframe height before the first resize message
 
 
 class _PagesHandler(BaseHTTPRequestHandler):

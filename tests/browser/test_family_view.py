@@ -6,7 +6,7 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 from browser_helpers import format_violations, open_page, run_axe
-from test_embed_host import SCHOOL_HOST, _PagesHandler, challenge_snippet, school_page
+from school_site import SCHOOL_HOST, _PagesHandler, challenge_snippet, school_page
 
 from tests.weekly_project import make_under_the_sea
 

@@ -3,23 +3,27 @@ the school's own website (another origin, embed.js with data-lang="ur") reads ri
 Urdu, in a font that has Urdu's letters, and fits its frame; the Urdu printout fits on A4 as the
 English one does."""
 
-import re
-
 import pytest
-from browser_helpers import open_page
 from school_site import (
+    INITIAL_HEIGHT,
     SCHOOL_HOST,
-    challenge_snippet,
     frame_metrics,
     iframe_of,
     school_page,
     wait_until_fitted,
 )
-from urdu_bug_hotel import URDU, URDU_FONTS, fonts_rendering
+from urdu_bug_hotel import (
+    URDU,
+    URDU_FONTS,
+    assert_drawn_in_an_urdu_font,
+    fonts_rendering,
+    pdf_fonts,
+    pdf_pages,
+    printed,
+    urdu_snippet,
+)
 
 from challenges.languages.translating import translate
-
-INITIAL_HEIGHT = 600  # embed.js's iframe height before the first resize message
 
 
 @pytest.fixture
@@ -27,18 +31,6 @@ def urdu_library(realistic_library):
     """The realistic bug hotel with a published Urdu translation of every family-facing string."""
     realistic_library.public_ur = translate(realistic_library.public, "ur", URDU)
     return realistic_library
-
-
-def urdu_snippet(library_url, uid):
-    """The README's snippet as a school pastes it for its Urdu-speaking families."""
-    snippet = challenge_snippet(library_url, uid)
-    return snippet.replace(f'data-challenge="{uid}"', f'data-challenge="{uid}" data-lang="ur"')
-
-
-def assert_drawn_in_an_urdu_font(fonts, where):
-    urdu = {family: glyphs for family, glyphs in fonts.items() if family in URDU_FONTS}
-    assert urdu, f"{where} is drawn in {fonts}, none of which has Urdu's letters: boxes"
-    assert sum(urdu.values()) >= sum(fonts.values()) * 0.9, f"{where} falls back: {fonts}"
 
 
 def test_the_urdu_embed_on_a_school_website_reads_right_to_left_and_fits(
@@ -72,23 +64,6 @@ def test_the_urdu_embed_on_a_school_website_reads_right_to_left_and_fits(
     assert metrics["scroll"] <= metrics["inner"] + 1, f"the Urdu embed scrolls inside: {metrics}"
     assert metrics["iframe"] != INITIAL_HEIGHT, f"the frame was never resized: {metrics}"
     assert not console.errors, console.errors
-
-
-def pdf_pages(pdf):
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-
-
-def pdf_fonts(pdf):
-    """The font names embedded in a PDF (subset prefixes dropped: "ABCDEF+NotoNaskhArabic")."""
-    return {name.split(b"+")[-1].decode() for name in re.findall(rb"/BaseFont\s*/([^\s/<>]+)", pdf)}
-
-
-def printed(page, live_server, path):
-    open_page(page, live_server, path)
-    page.emulate_media(media="print")
-    pdf = page.pdf(format="A4", prefer_css_page_size=True)
-    page.emulate_media(media="screen")
-    return pdf
 
 
 def test_the_urdu_printout_fits_a4_as_the_english_one_does_in_an_urdu_font(

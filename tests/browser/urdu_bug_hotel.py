@@ -1,6 +1,12 @@
 """The realistic library's "Public bug hotel" (conftest.py's `realistic_library`) in Urdu, every
-family-facing string, as a parent who reads Urdu would translate it: for the browser tests and
+family-facing string, as a parent who reads Urdu would translate it, and what a family sees of it
+(the embed's snippet, the fonts Chromium draws it in, the printout): for the browser tests and
 journey 7 of the Urdu embed and printout."""
+
+import re
+
+from tests.browser.browser_helpers import open_page
+from tests.browser.school_site import challenge_snippet
 
 URDU = {
     "Public bug hotel": "کیڑوں کا ہوٹل",
@@ -66,3 +72,33 @@ def fonts_rendering(frame_or_page, selector):
     finally:
         session.detach()
     return {font["familyName"]: font["glyphCount"] for font in fonts}
+
+
+def assert_drawn_in_an_urdu_font(fonts, where):
+    urdu = {family: glyphs for family, glyphs in fonts.items() if family in URDU_FONTS}
+    assert urdu, f"{where} is drawn in {fonts}, none of which has Urdu's letters: boxes"
+    assert sum(urdu.values()) >= sum(fonts.values()) * 0.9, f"{where} falls back: {fonts}"
+
+
+def urdu_snippet(library_url, uid):
+    """The README's snippet as a school pastes it for its Urdu-speaking families."""
+    snippet = challenge_snippet(library_url, uid)
+    return snippet.replace(f'data-challenge="{uid}"', f'data-challenge="{uid}" data-lang="ur"')
+
+
+def printed(page, live_server, path):
+    """The A4 PDF Chromium prints of `path` (print media, the page's own @page size)."""
+    open_page(page, live_server, path)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    page.emulate_media(media="screen")
+    return pdf
+
+
+def pdf_pages(pdf):
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def pdf_fonts(pdf):
+    """The font names embedded in a PDF (subset prefixes dropped: "ABCDEF+NotoNaskhArabic")."""
+    return {name.split(b"+")[-1].decode() for name in re.findall(rb"/BaseFont\s*/([^\s/<>]+)", pdf)}

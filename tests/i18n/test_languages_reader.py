@@ -175,3 +175,55 @@ def test_every_language_has_its_own_urls(library, client):
     assert somali.url == "/so" + library.public.url
     text, root = read(client.get(somali.url))
     assert root.html == {"lang": "so", "dir": "ltr"} and "Hudheel cayayaan" in text
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees: every text node outside <script>, <style> and <head>."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.hidden, self.parts = 0, []
+        self.feed(text)
+        self.text = " ".join(" ".join(self.parts).split())
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("script", "style", "head")
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("script", "style", "head")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+# The page furniture of the embed and the printout, which the family reads around the challenge.
+ENGLISH_FURNITURE = [
+    "For", "Time", "Cost", "Free", "Screens", "need no screen", "minutes", "My child is in",
+    "Show their activities", "No screen needed", "All ages", "Licence", "Online", "Adult help",
+    "Share your work", "From the Learning Challenge Library", "Single challenge",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("channel", ["embed", "print"])
+def test_the_urdu_embed_and_printout_have_no_english_furniture(translated, client, channel):
+    uid = translated.public.uid
+    text, root = read(client.get(f"/{channel}/challenges/{uid}/?lang=ur"))
+    assert root.html["dir"] == "rtl"
+    visible = VisibleText(text).text
+    assert translated.urdu["title"] in visible
+    english = [word for word in ENGLISH_FURNITURE if re.search(rf"\b{word}\b", visible)]
+    assert not english, f"English furniture in the Urdu {channel}: {english}\n{visible}"
+    assert "اسکرین کی ضرورت نہیں" in visible and "خرچ" in visible
+
+
+def test_the_printouts_address_reads_left_to_right_inside_urdu(translated, client):
+    text, _root = read(client.get(f"/print/challenges/{translated.public.uid}/?lang=ur"))
+    # Without the isolate, the address's trailing "/" jumps to the start of an Urdu line.
+    assert re.search(r'<bdi dir="ltr">http://testserver/ur/alder/ash/public-bug-hotel/</bdi>', text)
+
+
+def test_the_english_furniture_is_unchanged(translated, client):
+    text, _root = read(client.get(f"/embed/challenges/{translated.public.uid}/"))
+    visible = VisibleText(text).text
+    assert "Cost Free" in visible and "No screen needed" in visible

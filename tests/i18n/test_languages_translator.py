@@ -75,9 +75,20 @@ def test_a_school_editor_translates_into_polish_and_the_trust_reviews_it(library
         {"Public bug hotel": POLISH_TITLE, "Find a space and begin.": POLISH_STEP},
     )
     # Submitted to the trust's review, like any other change: not live yet.
+    # Sent from the translation editor itself, in one click (a form, no screen in between).
     submit_url = reverse("challenges_submit_translation", args=[draft.pk])
-    assert editor.get(submit_url).status_code == 200
-    assert editor.post(submit_url).status_code == 302
+    edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert f'<form action="{submit_url}" method="POST">' in editor.get(edit_url).content.decode()
+    assert editor.get(submit_url).status_code == 200  # the header's and explorer's link
+    submitted = editor.post(submit_url, follow=True)
+    assert submitted.redirect_chain == [(edit_url, 302)]
+    assert "with the trust's moderators for review" in submitted.content.decode()
+    told = [str(message) for message in submitted.context["messages"]]
+    # The title and language are isolated: in Urdu, its quotes and brackets stay in place.
+    assert told == [
+        f"“\u2068{POLISH_TITLE}\u2069” (\u2068Polski\u2069) is with the trust's moderators "
+        "for review."
+    ]
     draft = LearningChallengePage.objects.get(pk=draft.pk)
     assert draft.workflow_in_progress and not draft.live
     assert Client().get(draft.url).status_code == 404

@@ -6,7 +6,7 @@ import pytest
 from admin_helpers import sign_in, sign_out
 
 from challenges.models import LearningChallengePage
-from home.models import Role
+from home.models import PartnerLibrary, Role
 from home.roles import role_group
 from tests.factories import make_user
 from tests.interchange.partner_instance import Partner
@@ -52,6 +52,15 @@ def test_a_teacher_pulls_a_challenge_from_a_partner_library(
     results = page.locator("#pull-results")
     results.wait_for()
     assert results.locator("tbody tr").count() == 1
+    # Each result says what it is, for whom, under which licence, and that it is not here yet.
+    gauge = results.locator("tbody tr")
+    assert gauge.locator("[data-summary]").inner_text() == (
+        "Oak public rain gauge: a challenge for the whole family."
+    )
+    assert gauge.locator("[data-years]").inner_text() == "Year 3, Year 4"
+    assert gauge.locator("[data-licence]").inner_text() == "Creative Commons Attribution 4.0"
+    assert gauge.locator("[data-here]").inner_text() == "No"
+    page.screenshot(path="/tmp/partner-pull-results.png", full_page=True)
     page.get_by_label("Oak public rain gauge", exact=True).check()
     page.get_by_label("Follow the original of Oak public rain gauge").check()
     page.get_by_role("button", name="Check the ticked challenges").click()
@@ -70,3 +79,10 @@ def test_a_teacher_pulls_a_challenge_from_a_partner_library(
     copy = LearningChallengePage.objects.child_of(library.school_b1).get()
     assert not copy.live and copy.adapted_from["mode"] == "follow"
     assert copy.adapted_from["source"] == partner.url + "/"
+
+    # Searching again, the result says the copy is already here.
+    oak = PartnerLibrary.objects.get(label="Oak Trust")
+    page.goto(f"{live_server.url}/admin/challenges/import/partner/?library={oak.pk}&q=rain")
+    assert page.locator("#pull-results [data-here]").inner_text() == (
+        f"Yes, in Beech Primary (version {copy.adapted_from['version']}, a draft)"
+    )

@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -59,6 +61,30 @@ def test_token_sees_issuing_trusts_public_and_partner_challenges_only(client, pu
     assert set(row) >= {"uid", "version", "title", "updated"}
     assert response["Cache-Control"] == "private, no-store"
     assert not response.cookies
+
+
+def test_each_listed_challenge_carries_what_a_partner_chooses_by(client, pull, library):
+    """Summary, year groups and licence: the pull screen shows them beside each result."""
+    response = get(client, pull.secret, q="pond dipping")
+    (row,) = response.json()["results"]
+    pond = library.partners
+    assert row["summary"] == pond.summary
+    assert row["year_groups"] == pond.year_group_codes and row["year_groups"]
+    assert row["licence"] == pond.licence_spdx == "CC-BY-4.0"
+
+
+def test_the_list_costs_the_same_queries_for_ten_challenges_as_for_two(client, pull, library):
+    def queries_for_the_list():
+        cache.clear()  # the rate limit's counter stays out of the count
+        with CaptureQueriesContext(connection) as queries:
+            response = get(client, pull.secret)
+        return len(response.json()["results"]), len(queries)
+
+    two = queries_for_the_list()
+    for n in range(8):
+        make_challenge(library.school_a1, f"Public extra {n}", "public")
+    ten = queries_for_the_list()
+    assert (two[0], ten[0]) == (2, 10) and ten[1] == two[1]
 
 
 @pytest.mark.parametrize(

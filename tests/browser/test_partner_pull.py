@@ -40,6 +40,8 @@ def test_a_teacher_pulls_a_challenge_from_a_partner_library(
     section.get_by_role("button", name="Save partner library").click()
     row = page.locator("tr[data-library='Oak Trust']")
     row.wait_for()
+    # Saving tried the library with the token: it answers, and says how much it shares.
+    assert page.get_by_text("It answers: 2 challenges shared with Birch Trust.").is_visible()
     assert partner.token[:11] in row.inner_text()
     assert partner.token not in page.content()
     sign_out(page, live_server)

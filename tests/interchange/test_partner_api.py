@@ -3,6 +3,7 @@ trust's public and partner challenges, revocable at once, rate-limited, never in
 
 import hashlib
 import io
+import re
 from datetime import timedelta
 from io import BytesIO
 
@@ -184,8 +185,12 @@ def test_trust_admin_creates_sees_once_and_revokes_on_their_screen(client, pull)
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     token = PartnerToken.objects.get(label="Birch library")
     html = response.content.decode()
-    secret = html.split("data-token>")[1].split("<")[0]
+    secret = re.search(r'id="new-token" value="([^"]+)" readonly data-token', html)[1]
     assert PartnerToken.digest_of(secret) == token.digest
+    # With it, the address the partner pastes beside it; each with a button to copy it.
+    assert re.search(r'id="our-address" value="http://testserver/" readonly data-our-address', html)
+    new_token = html.split("data-new-token>")[1].split("</section>")[0]
+    assert new_token.count('data-action="w-clipboard#copy"') == 2
     screen = client.get(reverse("trust_admin", args=[pull.trust_a.pk])).content.decode()
     assert secret not in screen and token.hint in screen
 

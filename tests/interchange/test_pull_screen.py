@@ -12,8 +12,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from challenges.models import LearningChallengePage
-from home.models import PartnerLibrary
-from tests.factories import SchoolPageFactory, make_challenge
+from home.models import PartnerLibrary, Role
+from home.roles import role_group
+from tests.factories import SchoolPageFactory, make_challenge, make_user
+from tests.helpers import free_port
 from tests.interchange.partner_instance import REPUBLISH, Partner
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -181,3 +183,62 @@ def test_each_result_says_what_it_is_and_whether_it_is_already_here(client, libr
     newer = int(partner.manage("shell", "-c", REPUBLISH).splitlines()[-1])
     here = row_cells(search(client, oak, q="rain"), gauge)[5]
     assert here == f"Yes, in Beech Primary (version {number}, a draft): version {newer} is newer"
+
+
+@pytest.fixture
+def birch_admin(library):
+    return make_user("admin_b", role_group(library.trust_b, Role.Kind.TRUST_ADMIN))
+
+
+def save_library(client, library, **data):
+    """The trust admin's "Save partner library", then the screen it leads back to."""
+    url = reverse("trust_admin_add_library", args=[library.trust_b.pk])
+    return client.post(url, {"label": "Oak Trust", **data}, follow=True)
+
+
+def test_saving_a_library_tries_it_and_says_how_many_challenges_it_shares(
+    client, library, partner, birch_admin, settings
+):
+    settings.INTERCHANGE_HTTP_ALLOWED_HOSTS = [f"127.0.0.1:{partner.port}"]
+    client.force_login(birch_admin)
+    screen = save_library(client, library, base_url=partner.url, token=partner.new_token())
+    assert "Oak Trust saved." in screen.text
+    assert "It answers: 2 challenges shared with Birch Trust." in screen.text
+    assert PartnerLibrary.objects.get().last_problem == ""
+
+
+@pytest.mark.parametrize(
+    "address, token, words",
+    [
+        ("{url}", "lclp_" + "x" * 40, "The partner refused the token"),
+        ("{url}/not-a-library/", None, "answers, but there is no partner library there"),
+        ("http://127.0.0.1:{closed}/", None, "could not be reached (nothing answers at that"),
+    ],
+)
+def test_a_library_that_does_not_answer_is_saved_and_says_why(
+    client, library, partner, birch_admin, settings, address, token, words
+):
+    closed = free_port()
+    settings.INTERCHANGE_HTTP_ALLOWED_HOSTS = [f"127.0.0.1:{partner.port}", f"127.0.0.1:{closed}"]
+    client.force_login(birch_admin)
+    address = address.format(url=partner.url, closed=closed)
+    screen = save_library(client, library, base_url=address, token=token or partner.new_token())
+    assert screen.status_code == 200
+    said = html.unescape(screen.text)
+    # Kept (the token cannot be shown again to paste later), and the problem said in words now
+    # and kept beside the library on the screen until it answers.
+    assert "Oak Trust saved." in said and "But it does not answer yet." in said and words in said
+    assert "Errno" not in said
+    saved = PartnerLibrary.objects.get()
+    assert words in saved.last_problem
+    row = re.search(r'<tr data-library="Oak Trust">(.*?)</tr>', screen.text, re.S)[1]
+    assert words in html.unescape(row)
+
+    # Put right (the right address and token): it answers, and the problem is gone.
+    edit = reverse("trust_admin_edit_library", args=[library.trust_b.pk, saved.pk])
+    fixed = client.post(
+        edit, {"label": "Oak Trust", "base_url": partner.url, "token": partner.new_token()},
+        follow=True,
+    )  # fmt: skip
+    assert "It answers: 2 challenges shared with Birch Trust." in fixed.text
+    assert PartnerLibrary.objects.get().last_problem == ""

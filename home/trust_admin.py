@@ -5,6 +5,7 @@ Everything is scoped to one trust the user administers; any other trust answers 
 """
 
 from django import forms
+from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -34,6 +35,7 @@ from home.models import (
 
 # The fetcher's rules for a partner's address: a leaf module, allowed by the import contracts.
 from library.outbound.addresses import RefusedURL, checked_partner_address, same_site
+from library.outbound.partner_answers import connection_problem
 
 User = get_user_model()
 
@@ -185,6 +187,7 @@ class TokenForm(forms.Form):
     )
 
     def __init__(self, trust, *args, **kwargs):
+        kwargs.setdefault("auto_id", "token_%s")  # the partnership form above has a "partner"
         super().__init__(*args, **kwargs)
         partner_ids = Partnership.partner_ids_of({trust.pk})
         self.fields["partner"].queryset = TrustPage.objects.filter(pk__in=partner_ids).order_by(
@@ -319,6 +322,8 @@ def trust_screen(request, trust_id, invite_form=None, request_form=None, token_f
         "request_form": request_form or PartnershipRequestForm(trust),
         "token_form": token_form or TokenForm(trust),
         "new_token": new_token,
+        # Where partners reach us: the address this admin reached us by (the site's root).
+        "library_address": request.build_absolute_uri("/"),
         "libraries": PartnerLibrary.objects.filter(trust=trust),
         "library_form": library_form or PartnerLibraryForm(trust),
         "other_trusts": administered_trusts(request.user).exclude(pk=trust.pk),
@@ -621,12 +626,36 @@ def add_library(request, trust_id):
     if not form.is_valid():
         return trust_screen(request, trust_id, library_form=form, status=400)
     library = form.save(request.user)
-    messages.success(
+    _say_whether_it_answers(
         request,
+        library,
         f"{library.label} saved. Its token ({library.token_hint}…) is kept encrypted and will not "
         "be shown again.",
     )
     return redirect("trust_admin", trust.pk)
+
+
+def _say_whether_it_answers(request, library, saved):
+    """Ask the library with its token, once saved: kept either way (a partner's site may be down
+    for an hour, and the token cannot be shown again to be pasted later), and the problem, if
+    any, said now and kept beside the library until it answers."""
+    problem, shared = connection_problem(
+        library.base_url, library.token, settings.INTERCHANGE_PARTNER_TIMEOUT
+    )
+    library.last_problem = problem or ""
+    library.save(update_fields=["last_problem"])
+    if problem:
+        messages.warning(
+            request,
+            f"{saved} But it does not answer yet. {problem} Teachers cannot search it until it "
+            "does: use “Change address or token” to put it right.",
+        )
+    else:
+        messages.success(
+            request,
+            f"{saved} It answers: {shared} challenge{'' if shared == 1 else 's'} shared with "
+            f"{library.trust.title}.",
+        )
 
 
 def edit_library(request, trust_id, library_id):
@@ -635,8 +664,8 @@ def edit_library(request, trust_id, library_id):
     form = PartnerLibraryForm(trust, request.POST or None, instance=library)
     if request.method == "POST":
         if form.is_valid():
-            form.save(request.user)
-            messages.success(request, f"{library.label} saved.")
+            library = form.save(request.user)
+            _say_whether_it_answers(request, library, f"{library.label} saved.")
             return redirect("trust_admin", trust.pk)
     response = TemplateResponse(
         request,

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods
 
 from challenges.interchange.client import PartnerClient, PartnerError, PartnerSource
 from challenges.interchange.importer import (
+    copies_of,
     exportable_challenges,
     exportable_trusts,
     importable_schools,
@@ -42,8 +43,9 @@ from challenges.interchange.uploads import (
     upload_folder,
 )
 from challenges.interchange.validate import InterchangeError
+from challenges.licences import LICENCES
 from challenges.media.storage import EXPORT_STORE_DOWN_MESSAGE, StorageUnavailable
-from challenges.models import LearningChallengePage, Subject, Theme
+from challenges.models import LearningChallengePage, Subject, Theme, YearGroup
 from challenges.vocabulary import KEY_STAGES
 from home.models import PartnerLibrary, SchoolPage, TrustPage
 
@@ -398,8 +400,13 @@ class PullSearchForm(forms.Form):
         return {name: self.cleaned_data[name] for name in names if self.cleaned_data.get(name)}
 
 
+def _text_list(value):
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
 def _listing(library, parameters):
-    """(partner trust's title, total, [rows]) of one page of a partner's search."""
+    """(partner trust's title, total, [rows]) of one page of a partner's search. Summary, year
+    groups and licence are optional: a partner running an older release lists none."""
     listing = _client(library).challenges(**parameters)
     try:
         rows = [
@@ -408,12 +415,37 @@ def _listing(library, parameters):
                 "title": str(row["title"]),
                 "version": int(row["version"]),
                 "updated": parse_datetime(row["updated"]) if row.get("updated") else None,
+                "summary": str(row.get("summary") or ""),
+                "year_codes": _text_list(row.get("year_groups")),
+                "licence": str(row.get("licence") or ""),
             }
             for row in listing["results"]
         ]
         return str(listing.get("trust") or ""), int(listing["total"]), rows
     except (KeyError, TypeError, ValueError) as error:
         raise PartnerError("The partner's list of challenges is not understood.") from error
+
+
+def _describe(rows, library, schools):
+    """Give each row its year groups and licence by name, and the copies already in the schools
+    the user pulls into (an original is known by its source and uid together)."""
+    year_names = dict(YearGroup.objects.values_list("code", "name"))
+    here = {}
+    uids = [row["uid"] for row in rows]
+    for copy in copies_of(_client(library).base_url, uids, schools).select_related("school"):
+        here.setdefault(copy.adapted_from["uid"], []).append(copy)
+    for row in rows:
+        row["years"] = ", ".join(year_names.get(code, code) for code in row["year_codes"])
+        known = LICENCES.get(row["licence"])
+        row["licence_name"] = known.name if known else row["licence"]  # as the partner names it
+        row["here"] = [
+            {
+                "school": copy.school.title if copy.school else "",
+                "version": (copy.adapted_from or {}).get("version"),
+                "live": copy.live,
+            }
+            for copy in here.get(row["uid"], [])
+        ]
 
 
 def import_pull(request):
@@ -434,6 +466,8 @@ def import_pull(request):
         except InterchangeError as error:
             context["problem"] = error.message
         else:
+            pull_into = pull_schools(library, schools)
+            _describe(rows, library, pull_into)
             page = parameters.get("page", 1)
             more = request.GET.copy()
             more["page"] = page + 1
@@ -442,7 +476,7 @@ def import_pull(request):
                 partner_trust=trust,
                 total=total,
                 results=rows,
-                schools=pull_schools(library, schools),
+                schools=pull_into,
                 next_page=more.urlencode() if page * MAX_PULL < total else "",
             )
     return TemplateResponse(request, "challenges/admin/interchange_pull.html", context)

@@ -10,6 +10,7 @@ from challenges.interchange.serialise import FORMAT_VERSION, PACKAGE_FORMAT
 from challenges.interchange.validate import InterchangeError
 from library.outbound.addresses import API_PATH
 from library.outbound.fetch import RefusedURL, fetch
+from library.outbound.partner_answers import status_problem
 
 MAX_LIST_PAGES = 200  # 20,000 challenges: a partner listing more is not a library but a loop
 
@@ -38,18 +39,10 @@ class PartnerClient:
             )
         except RefusedURL as error:
             raise PartnerError(str(error)) from error
-        if result.status in (401, 403):
-            raise PartnerError(
-                "The partner refused the token: it is unknown, revoked, or the partnership has "
-                "ended. Ask their trust admin for a new one."
-            )
-        if result.status == 429:
-            wait = result.headers.get("Retry-After", "a minute")
-            raise PartnerError(f"The partner asks us to slow down: try again in {wait} seconds.")
         if result.status == 404:
             raise PartnerError("The partner has no such challenge, or no longer shares it.")
         if result.status != 200:
-            raise PartnerError(f"The partner answered with an error (HTTP {result.status}).")
+            raise PartnerError(status_problem(result.status, result.headers))
         return result
 
     def _json(self, path, params=None):

@@ -178,18 +178,20 @@ class ImportPlan:
         return lines
 
 
+def copies_of(source_instance, uids, schools):
+    """Challenges in `schools` copied from these uids at this source. An original is (source,
+    uid): a package can never claim a local adaptation, or another source's import, as an
+    earlier copy of its own challenge."""
+    return LearningChallengePage.objects.filter(
+        school__in=schools, adapted_from__source=source_instance, adapted_from__uid__in=list(uids)
+    ).order_by("path")
+
+
 def _previous_imports(school, uids, source_instance):
-    """Challenges in the school already imported from these uids at this source, by origin uid.
-    An original is (source, uid): a package can never claim a local adaptation, or another
-    source's import, as an earlier copy of its own challenge."""
+    """Challenges in the school already imported from these uids at this source, by origin uid."""
     found = {}
-    for page in LearningChallengePage.objects.child_of(school).filter(adapted_from__isnull=False):
-        lineage = page.adapted_from or {}
-        origin = lineage.get("uid")
-        if "source" not in lineage or lineage["source"] != source_instance:
-            continue
-        if origin in uids and origin not in found:
-            found[origin] = page
+    for page in copies_of(source_instance, uids, [school]):
+        found.setdefault(page.adapted_from["uid"], page)
     return found
 
 

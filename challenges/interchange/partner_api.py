@@ -118,11 +118,15 @@ def _since(value):
 
 
 def _row(challenge, request):
+    """One challenge of the list: enough for a partner's teacher to choose it from a search."""
     return {
         "uid": str(challenge.uid),
         "version": challenge.version,
         "title": challenge.title,
         "updated": challenge.last_published_at.isoformat() if challenge.last_published_at else None,
+        "summary": challenge.summary,
+        "year_groups": challenge.year_group_codes,
+        "licence": challenge.licence_spdx,
         "url": request.build_absolute_uri(f"/api/interchange/v1/challenges/{challenge.uid}/"),
     }
 
@@ -140,7 +144,8 @@ def challenge_list(request):
         since = _since(request.GET["since"])
         if since is None:
             return _problem(400, "'since' must be a date or time such as 2025-09-01T08:00:00Z.")
-    scope = challenges_for(token)
+    # The rows name their year groups and licence (the trust's default when they chose none).
+    scope = challenges_for(token).select_related("trust").prefetch_related("year_groups")
     if since is not None:
         scope = scope.filter(last_published_at__gt=since)
     query = form.to_query(per_page=PAGE_SIZE)

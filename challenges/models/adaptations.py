@@ -4,6 +4,11 @@ itself in the editor until it is first published."""
 
 from django.db.models import Count
 
+from challenges.authoring.adaptation_review import (
+    CHECK,
+    awaiting_first_publication,
+    fields_to_review,
+)
 from challenges.models import LearningChallengePage
 
 
@@ -44,19 +49,18 @@ def adaptation_summary(challenge):
     return {"schools": found["schools"] or 0, "trusts": found["trusts"] or 0}
 
 
-# The fields that speak of the original school: an adapter checks them before publishing.
-FIELDS_TO_REVIEW = ("How families share their work", "Hashtag", "Contributors")
-
-
 def adaptation_banner(page):
-    """“Your adaptation of X by School, Trust” and the fields to review, for an adaptation (or an
-    imported copy) not yet published; None for anything else."""
-    lineage = page.adapted_from or {}
-    if not lineage.get("uid") or page.first_published_at is not None:
+    """“Your adaptation of X by School, Trust” and the fields to review with their tabs, for an
+    adaptation (or an imported copy) not yet published; None for anything else."""
+    if not awaiting_first_publication(page):
         return None
+    lineage = page.adapted_from
     by = ", ".join(part for part in (lineage.get("school"), lineage.get("trust")) if part)
+    where = "; ".join(
+        f"{', '.join(labels)} ({tab} tab)" for tab, labels in fields_to_review(type(page))
+    )
     return (
         f"Your adaptation of “{lineage.get('title', '')}”{f' by {by}' if by else ''}. Before it "
-        f"is published, check what still speaks of the original school: "
-        f"{', '.join(FIELDS_TO_REVIEW)}."
+        f"is published, check what still speaks of the original school, marked “{CHECK}”: "
+        f"{where}."
     )

@@ -13,7 +13,6 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -27,13 +26,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from challenges import visibility
 from challenges.admin_scope.viewer import current_viewer
+from challenges.authoring.adaptation_review import ReviewFieldPanel, ReviewInlinePanel
 from challenges.authoring.previews import PREVIEW_MODES, render_embed_preview, render_print_preview
 from challenges.authoring.readiness import ReadinessPanel
 from challenges.authoring.widgets import GroupedCheckboxes
 from challenges.blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
 from challenges.family_view import family_view
 from challenges.forms import ChallengePageForm
-from challenges.licences import LICENCE_CHOICES, adaptation_licence_error, licence_for
+from challenges.licences import LICENCE_CHOICES, LICENCES, adaptation_licence_error, licence_for
 from challenges.models.media import ChallengeImage
 from challenges.models.taxonomy import Subject, Theme, YearGroup
 from challenges.richtext import sanitise_rich_text
@@ -266,14 +266,17 @@ class LearningChallengePage(Page):
         FieldPanel("support_ideas"),
         FieldPanel("stretch_ideas"),
         FieldPanel("safety_notes"),
-        FieldPanel("share_how"),
-        FieldPanel("share_hashtag"),
+        ReviewFieldPanel("share_how"),
+        ReviewFieldPanel("share_hashtag"),
     ]
     sharing_panels = [
         FieldPanel("visibility"),
         FieldPanel("licence"),
-        InlinePanel(
-            "contributors", label="Contributor", heading="Contributors (names shown publicly)"
+        ReviewInlinePanel(
+            "contributors",
+            label="Contributor",
+            heading="Contributors (names shown publicly)",
+            review_note="keep the original's authors credited; add your own name if it is missing.",
         ),
     ]  # the channels add "Embed on your website" (ChallengesConfig.ready): models name no channel
     edit_handler = TabbedInterface(
@@ -399,6 +402,13 @@ class LearningChallengePage(Page):
     @property
     def effective_licence(self):
         return licence_for(self.licence or (self.trust.default_licence if self.trust else ""))
+
+    @property
+    def original_licence_name(self):
+        """The original's licence as people read it: the lineage keeps its SPDX id."""
+        spdx = (self.adapted_from or {}).get("licence", "")
+        known = LICENCES.get(spdx)
+        return known.name if known else spdx  # a licence from elsewhere we do not know by name
 
     @property
     def owned_by(self):  # not `owner`: Wagtail's Page.owner is the creating user

@@ -210,6 +210,21 @@ def _origin(url):
         return None  # check_url refuses it next
 
 
+def _in_words(error):
+    """Why a connection failed, without the socket's error numbers."""
+    if isinstance(error, ConnectionRefusedError):
+        return "nothing answers at that address"
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return "its certificate could not be trusted"
+    if isinstance(error, ssl.SSLError):
+        return "a secure connection could not be made"
+    if isinstance(error, ConnectionResetError | http.client.RemoteDisconnected):
+        return "it closed the connection"
+    if isinstance(error, http.client.HTTPException | ValueError):
+        return "its answer was not understood"
+    return "the connection failed"
+
+
 def fetch(url, headers=None, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES,
           max_redirects=MAX_REDIRECTS, ssl_context=None):  # fmt: skip
     """GET a partner URL safely; redirects are followed (at most `max_redirects`), each checked."""
@@ -255,7 +270,7 @@ def fetch(url, headers=None, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTE
         except (OSError, http.client.HTTPException, ValueError) as error:
             if connection.deadline_passed or isinstance(error, TimeoutError | socket.timeout):
                 raise RefusedURL("The partner took too long to answer.") from error
-            raise RefusedURL(f"The partner could not be reached ({error}).") from error
+            raise RefusedURL(f"The partner could not be reached ({_in_words(error)}).") from error
         finally:
             connection.close()
     raise RefusedURL(f"The partner redirected more than {max_redirects} times.")

@@ -25,7 +25,7 @@ def test_an_adaptation_names_its_original_and_credits_the_chosen_name(live_serve
     banner = page.get_by_text("Your adaptation of “Partners canaryp pond dipping”")
     assert banner.is_visible()
     assert "by Ash Primary, Alder Trust" in banner.inner_text()
-    assert "How families share their work, Hashtag, Contributors" in banner.inner_text()
+    assert "How to share your work, Share hashtag (For families tab)" in banner.inner_text()
 
     copy = LearningChallengePage.objects.get(adapted_from__uid=str(library.partners.uid))
     copy.get_latest_revision().publish()  # the trust's review is another journey

@@ -6,7 +6,7 @@ import pytest
 from admin_helpers import sign_in, sign_out
 
 from challenges.models import LearningChallengePage
-from home.models import Role
+from home.models import PartnerLibrary, Role
 from home.roles import role_group
 from tests.factories import make_user
 from tests.interchange.partner_instance import Partner
@@ -40,6 +40,8 @@ def test_a_teacher_pulls_a_challenge_from_a_partner_library(
     section.get_by_role("button", name="Save partner library").click()
     row = page.locator("tr[data-library='Oak Trust']")
     row.wait_for()
+    # Saving tried the library with the token: it answers, and says how much it shares.
+    assert page.get_by_text("It answers: 2 challenges shared with Birch Trust.").is_visible()
     assert partner.token[:11] in row.inner_text()
     assert partner.token not in page.content()
     sign_out(page, live_server)
@@ -52,6 +54,15 @@ def test_a_teacher_pulls_a_challenge_from_a_partner_library(
     results = page.locator("#pull-results")
     results.wait_for()
     assert results.locator("tbody tr").count() == 1
+    # Each result says what it is, for whom, under which licence, and that it is not here yet.
+    gauge = results.locator("tbody tr")
+    assert gauge.locator("[data-summary]").inner_text() == (
+        "Oak public rain gauge: a challenge for the whole family."
+    )
+    assert gauge.locator("[data-years]").inner_text() == "Year 3, Year 4"
+    assert gauge.locator("[data-licence]").inner_text() == "Creative Commons Attribution 4.0"
+    assert gauge.locator("[data-here]").inner_text() == "No"
+    page.screenshot(path="/tmp/partner-pull-results.png", full_page=True)
     page.get_by_label("Oak public rain gauge", exact=True).check()
     page.get_by_label("Follow the original of Oak public rain gauge").check()
     page.get_by_role("button", name="Check the ticked challenges").click()
@@ -70,3 +81,10 @@ def test_a_teacher_pulls_a_challenge_from_a_partner_library(
     copy = LearningChallengePage.objects.child_of(library.school_b1).get()
     assert not copy.live and copy.adapted_from["mode"] == "follow"
     assert copy.adapted_from["source"] == partner.url + "/"
+
+    # Searching again, the result says the copy is already here.
+    oak = PartnerLibrary.objects.get(label="Oak Trust")
+    page.goto(f"{live_server.url}/admin/challenges/import/partner/?library={oak.pk}&q=rain")
+    assert page.locator("#pull-results [data-here]").inner_text() == (
+        f"Yes, in Beech Primary (version {copy.adapted_from['version']}, a draft)"
+    )

@@ -25,7 +25,15 @@ def test_the_adaptation_names_its_original_until_first_published(client, library
     copy = adapt(client, library.editor_b1, library.partners, library.school_b1)
     shown = editor_text(client, copy)
     assert BANNER in shown
-    assert "How families share their work, Hashtag, Contributors" in shown
+    assert (
+        "check what still speaks of the original school, marked “Check this for your school”: "
+        "How to share your work, Share hashtag (For families tab); Contributors (Sharing and "
+        "licence tab)."
+    ) in shown
+    # Each of those fields says so where the teacher edits it.
+    assert "Check this for your school: it came from Ash Primary's challenge." in shown
+    assert "Check this for your school: keep the original's authors credited" in shown
+    assert shown.count("adaptation-check") == 3
 
     copy.get_latest_revision().publish()
     assert "Your adaptation of" not in editor_text(

@@ -3,6 +3,7 @@ trust's public and partner challenges, revocable at once, rate-limited, never in
 
 import hashlib
 import io
+import re
 from datetime import timedelta
 from io import BytesIO
 
@@ -61,6 +62,30 @@ def test_token_sees_issuing_trusts_public_and_partner_challenges_only(client, pu
     assert set(row) >= {"uid", "version", "title", "updated"}
     assert response["Cache-Control"] == "private, no-store"
     assert not response.cookies
+
+
+def test_each_listed_challenge_carries_what_a_partner_chooses_by(client, pull, library):
+    """Summary, year groups and licence: the pull screen shows them beside each result."""
+    response = get(client, pull.secret, q="pond dipping")
+    (row,) = response.json()["results"]
+    pond = library.partners
+    assert row["summary"] == pond.summary
+    assert row["year_groups"] == pond.year_group_codes and row["year_groups"]
+    assert row["licence"] == pond.licence_spdx == "CC-BY-4.0"
+
+
+def test_the_list_costs_the_same_queries_for_ten_challenges_as_for_two(client, pull, library):
+    def queries_for_the_list():
+        cache.clear()  # the rate limit's counter stays out of the count
+        with CaptureQueriesContext(connection) as queries:
+            response = get(client, pull.secret)
+        return len(response.json()["results"]), len(queries)
+
+    two = queries_for_the_list()
+    for n in range(8):
+        make_challenge(library.school_a1, f"Public extra {n}", "public")
+    ten = queries_for_the_list()
+    assert (two[0], ten[0]) == (2, 10) and ten[1] == two[1]
 
 
 @pytest.mark.parametrize(
@@ -160,8 +185,12 @@ def test_trust_admin_creates_sees_once_and_revokes_on_their_screen(client, pull)
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     token = PartnerToken.objects.get(label="Birch library")
     html = response.content.decode()
-    secret = html.split("data-token>")[1].split("<")[0]
+    secret = re.search(r'id="new-token" value="([^"]+)" readonly data-token', html)[1]
     assert PartnerToken.digest_of(secret) == token.digest
+    # With it, the address the partner pastes beside it; each with a button to copy it.
+    assert re.search(r'id="our-address" value="http://testserver/" readonly data-our-address', html)
+    new_token = html.split("data-new-token>")[1].split("</section>")[0]
+    assert new_token.count('data-action="w-clipboard#copy"') == 2
     screen = client.get(reverse("trust_admin", args=[pull.trust_a.pk])).content.decode()
     assert secret not in screen and token.hint in screen
 

@@ -3,6 +3,7 @@ library its trust admin saved (Oak's, on another server, read with the token Oak
 challenges, sees the dry run, and imports them as drafts; the periodic check asks the same saved
 library. One second server for the whole module; each test its own token."""
 
+import html
 import io
 import re
 
@@ -11,7 +12,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from challenges.models import LearningChallengePage
-from home.models import PartnerLibrary
+from home.models import PartnerLibrary, Role
+from home.roles import role_group
+from tests.factories import SchoolPageFactory, make_challenge, make_user
+from tests.helpers import free_port
 from tests.interchange.partner_instance import REPUBLISH, Partner
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -51,6 +55,13 @@ def listed(response):
 
 def uid_of(response, title):
     return re.search(rf'<label for="pick-([^"]+)">{re.escape(title)}</label>', response.text)[1]
+
+
+def row_cells(response, uid):
+    """One result row as a person reads it: the text of each cell."""
+    row = re.search(rf'<tr data-uid="{uid}">(.*?)</tr>', response.text, re.S)[1]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", cell)).split()) for cell in cells]
 
 
 def imported():
@@ -137,3 +148,97 @@ def test_the_periodic_check_asks_the_saved_library(client, library, oak, partner
     assert "empty it after storms" in copy.get_latest_revision_as_object().safety_notes
     oak.refresh_from_db()
     assert oak.last_checked_at is not None and oak.last_problem == ""
+
+
+def test_each_result_says_what_it_is_and_whether_it_is_already_here(client, library, oak, partner):
+    client.force_login(library.editor_b1)
+    gauge = uid_of(search(client, oak), "Oak public rain gauge")
+    _tick, challenge, years, licence, version, here, _follow = row_cells(
+        search(client, oak, q="rain"), gauge
+    )
+    summary = "Oak public rain gauge: a challenge for the whole family."
+    assert challenge == f"Oak public rain gauge {summary}"
+    assert (years, licence, here) == ("Year 3, Year 4", "Creative Commons Attribution 4.0", "No")
+    number = re.fullmatch(r"(\d+), \d{1,2} [A-Z][a-z]{2} \d{4}", version)[1]  # and the day
+
+    # Copies that are not this library's: the same uid from another source, here a local
+    # challenge, and another school's copy the teacher may not add to, are not "already here".
+    elsewhere = make_challenge(library.school_b1, "Elsewhere's gauge", "trust")
+    elsewhere.adapted_from = {"uid": gauge, "source": "https://elsewhere.example/", "version": 1}
+    elsewhere.save()
+    other_school = SchoolPageFactory(parent=library.trust_b, title="Birch Other Primary")
+    theirs = make_challenge(other_school, "Other school's gauge", "trust")
+    theirs.adapted_from = {"uid": gauge, "source": oak.base_url, "version": 1}
+    theirs.save()
+    assert row_cells(search(client, oak, q="rain"), gauge)[5] == "No"
+
+    # Pulled into Beech Primary: the row says so, and that the copy is a draft.
+    client.post(reverse("interchange_pull_confirm"), {
+        "library": oak.pk, "uid": [gauge], "follow": [gauge], "school": library.school_b1.pk,
+    })  # fmt: skip
+    here = row_cells(search(client, oak, q="rain"), gauge)[5]
+    assert here == f"Yes, in Beech Primary (version {number}, a draft)"  # not the other school's
+
+    # The original changes at Oak: the row says the copy here is older.
+    newer = int(partner.manage("shell", "-c", REPUBLISH).splitlines()[-1])
+    here = row_cells(search(client, oak, q="rain"), gauge)[5]
+    assert here == f"Yes, in Beech Primary (version {number}, a draft): version {newer} is newer"
+
+
+@pytest.fixture
+def birch_admin(library):
+    return make_user("admin_b", role_group(library.trust_b, Role.Kind.TRUST_ADMIN))
+
+
+def save_library(client, library, **data):
+    """The trust admin's "Save partner library", then the screen it leads back to."""
+    url = reverse("trust_admin_add_library", args=[library.trust_b.pk])
+    return client.post(url, {"label": "Oak Trust", **data}, follow=True)
+
+
+def test_saving_a_library_tries_it_and_says_how_many_challenges_it_shares(
+    client, library, partner, birch_admin, settings
+):
+    settings.INTERCHANGE_HTTP_ALLOWED_HOSTS = [f"127.0.0.1:{partner.port}"]
+    client.force_login(birch_admin)
+    screen = save_library(client, library, base_url=partner.url, token=partner.new_token())
+    assert "Oak Trust saved." in screen.text
+    assert "It answers: 2 challenges shared with Birch Trust." in screen.text
+    assert PartnerLibrary.objects.get().last_problem == ""
+
+
+@pytest.mark.parametrize(
+    "address, token, words",
+    [
+        ("{url}", "lclp_" + "x" * 40, "The partner refused the token"),
+        ("{url}/not-a-library/", None, "answers, but there is no partner library there"),
+        ("http://127.0.0.1:{closed}/", None, "could not be reached (nothing answers at that"),
+    ],
+)
+def test_a_library_that_does_not_answer_is_saved_and_says_why(
+    client, library, partner, birch_admin, settings, address, token, words
+):
+    closed = free_port()
+    settings.INTERCHANGE_HTTP_ALLOWED_HOSTS = [f"127.0.0.1:{partner.port}", f"127.0.0.1:{closed}"]
+    client.force_login(birch_admin)
+    address = address.format(url=partner.url, closed=closed)
+    screen = save_library(client, library, base_url=address, token=token or partner.new_token())
+    assert screen.status_code == 200
+    said = html.unescape(screen.text)
+    # Kept (the token cannot be shown again to paste later), and the problem said in words now
+    # and kept beside the library on the screen until it answers.
+    assert "Oak Trust saved." in said and "But it does not answer yet." in said and words in said
+    assert "Errno" not in said
+    saved = PartnerLibrary.objects.get()
+    assert words in saved.last_problem
+    row = re.search(r'<tr data-library="Oak Trust">(.*?)</tr>', screen.text, re.S)[1]
+    assert words in html.unescape(row)
+
+    # Put right (the right address and token): it answers, and the problem is gone.
+    edit = reverse("trust_admin_edit_library", args=[library.trust_b.pk, saved.pk])
+    fixed = client.post(
+        edit, {"label": "Oak Trust", "base_url": partner.url, "token": partner.new_token()},
+        follow=True,
+    )  # fmt: skip
+    assert "It answers: 2 challenges shared with Birch Trust." in fixed.text
+    assert PartnerLibrary.objects.get().last_problem == ""

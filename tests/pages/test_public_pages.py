@@ -94,7 +94,7 @@ def test_challenge_page_shows_credit_licence_and_prints(library):
     library.public.contributors.create(display_name="Mrs K., Ash Primary")
     library.public.save_revision().publish()
     body = Client().get(library.public.url).content.decode()
-    assert "Made by Mrs K., Ash Primary, Ash Primary (Alder Trust)." in body
+    assert "Made by Mrs K., Ash Primary. Published by Ash Primary (Alder Trust)." in body
     assert 'rel="license"' in body and "Creative Commons Attribution 4.0" in body
     assert 'href="/static/css/site.css"' in body
 

@@ -10,8 +10,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from home import checks  # noqa: F401  (registers the deploy checks)
         from home import signal_handlers as handlers
+        from home.admin_viewer import hide_draft_titles_from_readers
         from home.models import Partnership, SchoolPage, TrustPage
 
+        hide_draft_titles_from_readers()
         post_save.connect(handlers.trust_created, sender=TrustPage)
         post_save.connect(handlers.school_created, sender=SchoolPage)
 

@@ -8,12 +8,17 @@ class HomeConfig(AppConfig):
     verbose_name = "Trusts and schools"
 
     def ready(self):
+        from wagtail.models import TaskState
+        from wagtail.signals import task_submitted
+
         from home import checks  # noqa: F401  (registers the deploy checks)
         from home import signal_handlers as handlers
         from home.admin_viewer import hide_draft_titles_from_readers
         from home.models import Partnership, SchoolPage, TrustPage
+        from home.review_emails import second_reviewer_submission_notifier
 
         hide_draft_titles_from_readers()
+        task_submitted.connect(second_reviewer_submission_notifier, sender=TaskState)
         post_save.connect(handlers.trust_created, sender=TrustPage)
         post_save.connect(handlers.school_created, sender=SchoolPage)
 

@@ -221,6 +221,29 @@ def test_a_trust_with_one_moderator_names_a_second_reviewer(library):
     assert own.live
 
 
+def test_a_named_second_reviewer_is_emailed_when_a_challenge_awaits_review(library):
+    """A single-moderator trust names a partner trust's moderator as second reviewer: a
+    submission reaches them by email, like the trust's own moderators, naming the challenge."""
+    library.trust_a.second_reviewer = library.moderator_b
+    library.trust_a.save_revision().publish()
+    own = make_challenge(library.school_a1, "Moderator's own pond dip", publish=False)
+    mail.outbox.clear()
+    submit_as(library.moderator_a, own)
+    to_reviewer = [m for m in mail.outbox if library.moderator_b.email in m.to]
+    assert len(to_reviewer) == 1
+    assert "Moderator's own pond dip" in to_reviewer[0].subject + to_reviewer[0].body
+    # The submitter hears nothing of their own submission.
+    assert not [m for m in mail.outbox if library.moderator_a.email in m.to]
+
+
+def test_a_second_reviewer_who_is_also_a_moderator_gets_one_email(library, ready_draft):
+    library.trust_a.second_reviewer = library.moderator_a
+    library.trust_a.save_revision().publish()
+    mail.outbox.clear()
+    submit_as(library.editor_a1, ready_draft)
+    assert len([m for m in mail.outbox if library.moderator_a.email in m.to]) == 1
+
+
 def test_another_trusts_moderator_cannot_approve(library, ready_draft):
     task_state = start_review(library, ready_draft)
     act(logged_in(library.moderator_b), ready_draft, task_state, "approve", CHECKLIST)

@@ -19,6 +19,7 @@ from challenges.admin_scope.privacy import (
     bulk_actions_naming_only_visible_items,
     media_user_may_choose,
     restrict_to_what_user_may_see,
+    with_what_chooser_rows_show,
 )
 from challenges.admin_scope.views import (
     can_take_offline,
@@ -68,7 +69,7 @@ register_snippet(TaxonomyViewSetGroup)
 
 @hooks.register("construct_page_chooser_queryset")
 def chooser_respects_schools(pages, request):
-    return restrict_to_what_user_may_see(pages, request.user)
+    return with_what_chooser_rows_show(restrict_to_what_user_may_see(pages, request.user))
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -350,6 +350,12 @@ class TrustReviewTask(AbstractGroupApprovalTask):
         return state is not None and state.requested_by_id == user.pk
 
     @staticmethod
+    def second_reviewer_of(obj):
+        """The reviewer the page's trust names besides its moderators, or None."""
+        trust = TrustPage.objects.ancestor_of(obj, inclusive=True).first()
+        return trust.second_reviewer if trust is not None else None
+
+    @staticmethod
     def is_second_reviewer(obj, user):
         trust = TrustPage.objects.ancestor_of(obj, inclusive=True).first()
         return trust is not None and trust.second_reviewer_id == user.pk

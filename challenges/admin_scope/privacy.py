@@ -4,7 +4,7 @@ Wagtail's own views check what a user may *do*; several of them still name what 
 not see (a chooser returning any page by id, a bulk screen listing refused items, a message with
 a draft title). These small subclasses and filters keep the admin to what the user may read:
 challenges they may edit (drafts included) or read live, and media in their collections.
-Titles are handled in one place, `LearningChallengePage.get_admin_display_title`.
+Titles are handled in one place, `home/admin_viewer.py`.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -95,6 +95,34 @@ def tags_user_may_see(user):
 # Page chooser ---------------------------------------------------------------------------------
 
 
+def with_what_chooser_rows_show(pages):
+    """Each chooser row shows its updated date (latest revision), status (workflow), locale and,
+    in search, its parent: fetched with the rows, not one row at a time."""
+    related = ("latest_revision", "locale")
+    pages = pages.select_related(*related).select_related(*related, for_specific_subqueries=True)
+    return pages.prefetch_workflow_states().annotate_approved_schedule()
+
+
+def name_the_parents_at_once(pages):
+    """Treebeard caches a page's parent on the page: fill that cache for a list in one query."""
+    Page.objects.annotate_parent_page(pages)
+    for page in pages:
+        page._cached_parent_obj = page._parent_page
+
+
+class TitleColumnOfChildren(chooser.PageTitleColumn):
+    """The title cell names the row's parent, which in "browse" is the page browsed: known."""
+
+    def __init__(self, *args, parent, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parent = parent
+
+    def get_cell_context_data(self, instance, parent_context):
+        if instance.path != self.parent.path:
+            instance._cached_parent_obj = self.parent
+        return super().get_cell_context_data(instance, parent_context)
+
+
 class BrowseView(chooser.BrowseView):
     """Wagtail's chooser filters the children but names any parent given by id."""
 
@@ -102,6 +130,29 @@ class BrowseView(chooser.BrowseView):
         if parent_page_id is not None and not may_see_page(request.user, parent_page_id):
             raise Http404
         return super().get(request, parent_page_id)
+
+    @property
+    def columns(self):
+        return [
+            TitleColumnOfChildren(
+                column.name,
+                label=column.label,
+                is_multiple_choice=column.is_multiple_choice,
+                parent=self.parent_page,
+            )
+            if type(column) is chooser.PageTitleColumn
+            else column
+            for column in super().columns
+        ]
+
+
+class SearchView(chooser.SearchView):
+    """Wagtail's chooser search asks each listed page for its parent, one query per row."""
+
+    def get(self, request):
+        response = super().get(request)
+        name_the_parents_at_once(response.context_data["pages"].object_list)
+        return response
 
 
 class ChosenMultipleView(chooser.ChosenMultipleView):
@@ -162,6 +213,7 @@ admin_overrides = [
     ("choose-page/", require_admin_access(BrowseView.as_view())),
     ("choose-page/<int:parent_page_id>/", require_admin_access(BrowseView.as_view())),
     ("choose-page/chosen-multiple/", require_admin_access(ChosenMultipleView.as_view())),
+    ("choose-page/search/", require_admin_access(SearchView.as_view())),
     ("tag-autocomplete/", require_admin_access(tag_autocomplete)),
     ("tag-autocomplete/<slug:app_name>/<slug:model_name>/", require_admin_access(tag_autocomplete)),
     ("pages/<int:parent_page_id>/", require_admin_access(explorer_of_visible_pages("index"))),
@@ -250,7 +302,7 @@ class PageBulkActionNamesOnlyVisible(NamesOnlyVisibleItems):
                 Page.objects.filter(pk__in=[page.pk for page in pages]), self.request.user
             ).values_list("pk", flat=True)
         )
-        # Specific instances, so the title shown is the one LearningChallengePage decides on.
+        # Specific instances, so the title shown is the one home/admin_viewer.py decides on.
         return [page.specific_deferred for page in pages if page.pk in visible]
 
 

@@ -25,7 +25,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from challenges import visibility
-from challenges.admin_scope.viewer import current_viewer
 from challenges.authoring.adaptation_review import ReviewFieldPanel, ReviewInlinePanel
 from challenges.authoring.previews import PREVIEW_MODES, render_embed_preview, render_print_preview
 from challenges.authoring.readiness import ReadinessPanel
@@ -329,16 +328,6 @@ class LearningChallengePage(Page):
 
     def __str__(self):
         return self.title
-
-    def get_admin_display_title(self):
-        """The draft title for those who may edit the page; the live title for those who may only
-        read it (Wagtail shows this title in every listing, chooser and bulk screen)."""
-        if self.draft_title and self.draft_title != self.title:  # else nothing to decide
-            viewer = current_viewer()
-            if viewer is not None and viewer.is_authenticated:
-                if not self.permissions_for_user(viewer).can_edit():
-                    return self.title
-        return super().get_admin_display_title()
 
     # Derived values -------------------------------------------------------------------------
 

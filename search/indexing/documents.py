@@ -16,11 +16,15 @@ def _activity_text(challenge):
         yield plain_text(activity["body"].source if activity["body"] else "")
 
 
-def _card(challenge):
-    image = challenge.hero_image
+def _card_shows_image(challenge):
     # Cards also feed the widget and feeds on other websites: no photos of pupils there.
-    shareable = image is not None and image.may_leave_instance
-    rendition = rendition_or_none(image, "fill-480x270") if shareable else None
+    image = challenge.hero_image
+    return image is not None and image.may_leave_instance
+
+
+def _card(challenge):
+    shows_image = _card_shows_image(challenge)
+    rendition = rendition_or_none(challenge.hero_image, "fill-480x270") if shows_image else None
     return {
         "uid": str(challenge.uid),
         "title": challenge.title,
@@ -85,6 +89,17 @@ def build_documents(challenges, chunk_size=2000):
         counts = adaptation_counts(challenge.uid for challenge in chunk)
         for challenge in chunk:
             yield build_document(challenge, counts.get(str(challenge.uid), 0))
+
+
+def cards_awaiting_their_image(challenges, documents):
+    """Ids of challenges whose card went without its image because the thumbnail could not be
+    made (the file store down): indexed again at the next index write, until the card has it."""
+    shows_image = {challenge.pk for challenge in challenges if _card_shows_image(challenge)}
+    return sorted(
+        document["page_id"]
+        for document in documents
+        if document["page_id"] in shows_image and not document["card"]["image_url"]
+    )
 
 
 def live_challenges():

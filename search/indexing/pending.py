@@ -7,7 +7,11 @@ import logging
 from django.db import transaction
 
 from search.backends import SearchUnavailable
-from search.indexing.documents import build_documents, live_challenges
+from search.indexing.documents import (
+    build_documents,
+    cards_awaiting_their_image,
+    live_challenges,
+)
 from search.models import PendingIndexWork
 
 logger = logging.getLogger("search")
@@ -18,6 +22,23 @@ def record(implementation, page_ids, error):
     logger.error(
         "Could not write %d challenge(s) to %s (%s); recorded to replay", len(page_ids),
         implementation.name, error,
+    )  # fmt: skip
+    with transaction.atomic():
+        for page_id in page_ids:
+            PendingIndexWork.objects.update_or_create(
+                implementation=implementation.name, page_id=page_id
+            )
+
+
+def retry_cards_awaiting_images(implementation, challenges, documents):
+    """Written, but some cards lack their image (the file store was down): recorded like a
+    failed write, so the next index write rebuilds them, and they get it once S3 answers."""
+    page_ids = cards_awaiting_their_image(challenges, documents)
+    if not page_ids:
+        return
+    logger.warning(
+        "%d card(s) in %s went without their image (file store down); indexed again at the "
+        "next write", len(page_ids), implementation.name,
     )  # fmt: skip
     with transaction.atomic():
         for page_id in page_ids:
@@ -44,12 +65,14 @@ def replay(implementation):
         return 0
     page_ids = {page_id for _, page_id in rows}
     challenges = list(live_challenges().filter(pk__in=page_ids))
-    implementation.index(list(build_documents(challenges)))
+    documents = list(build_documents(challenges))
+    implementation.index(documents)
     gone = page_ids - {challenge.pk for challenge in challenges}
     if gone:
         implementation.remove(sorted(gone))
     # Only the rows read: work recorded meanwhile waits for the next replay.
     PendingIndexWork.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+    retry_cards_awaiting_images(implementation, challenges, documents)
     logger.info("Replayed %d challenge(s) into %s", len(page_ids), implementation.name)
     return len(page_ids)
 

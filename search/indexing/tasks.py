@@ -23,5 +23,6 @@ def index_challenges(page_ids):
             implementation.index(documents)
             if gone:
                 implementation.remove(sorted(gone))
+            pending.retry_cards_awaiting_images(implementation, challenges, documents)
 
         pending.write(implementation, page_ids, write)

@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from challenges.models import LearningChallengePage
-from home.models import TRUST_REVIEW_CHECKLIST, Role
+from home.models import TRUST_REVIEW_CHECKLIST, Role, TrustPage
 from home.roles import role_group
 from tests.factories import make_challenge, make_user
 
@@ -219,6 +219,48 @@ def test_a_trust_with_one_moderator_names_a_second_reviewer(library):
     act(logged_in(reviewer), own, task_state, "approve", CHECKLIST)
     own.refresh_from_db()
     assert own.live
+
+
+def test_a_named_second_reviewer_is_emailed_when_a_challenge_awaits_review(library):
+    """A single-moderator trust names a partner trust's moderator as second reviewer: a
+    submission reaches them by email, like the trust's own moderators, naming the challenge."""
+    library.trust_a.second_reviewer = library.moderator_b
+    library.trust_a.save_revision().publish()
+    own = make_challenge(library.school_a1, "Moderator's own pond dip", publish=False)
+    mail.outbox.clear()
+    submit_as(library.moderator_a, own)
+    to_reviewer = [m for m in mail.outbox if library.moderator_b.email in m.to]
+    assert len(to_reviewer) == 1
+    assert "Moderator's own pond dip" in to_reviewer[0].subject + to_reviewer[0].body
+    # The submitter hears nothing of their own submission.
+    assert not [m for m in mail.outbox if library.moderator_a.email in m.to]
+
+
+def test_a_moderator_named_second_reviewer_is_told_when_the_naming_is_published(library):
+    """Naming takes effect when the trust's page is published: that is when the reviewer hears
+    of it, once, with where to find what awaits them."""
+    mail.outbox.clear()
+    library.trust_a.second_reviewer = library.moderator_b
+    revision = library.trust_a.save_revision()
+    assert not [m for m in mail.outbox if library.moderator_b.email in m.to]  # a draft only
+    revision.publish()
+    told = [m for m in mail.outbox if library.moderator_b.email in m.to]
+    assert len(told) == 1
+    assert "Alder Trust" in told[0].subject
+    assert "second reviewer" in told[0].body and "http://testserver/admin/" in told[0].body
+    mail.outbox.clear()
+    trust = TrustPage.objects.get(pk=library.trust_a.pk)
+    trust.intro = "Seven schools in the valley."
+    trust.save_revision().publish()  # still the same reviewer: nothing more
+    assert not [m for m in mail.outbox if library.moderator_b.email in m.to]
+
+
+def test_a_second_reviewer_who_is_also_a_moderator_gets_one_email(library, ready_draft):
+    library.trust_a.second_reviewer = library.moderator_a
+    library.trust_a.save_revision().publish()
+    mail.outbox.clear()
+    submit_as(library.editor_a1, ready_draft)
+    assert len([m for m in mail.outbox if library.moderator_a.email in m.to]) == 1
 
 
 def test_another_trusts_moderator_cannot_approve(library, ready_draft):

@@ -332,3 +332,35 @@ def test_an_export_that_meets_s3_failing_stops_with_a_message(library, s3, tmp_p
     time.sleep(DOWN_SECONDS)  # the breaker lets this process try S3 again
     call_command(*command, stdout=io.StringIO())
     assert output.exists()
+
+
+def widget_card(title):
+    """The card other websites show for the challenge (the list widget's JSON)."""
+    response = Client().get("/embed/challenges.json", {"q": title})
+    assert response.status_code == 200
+    return next(card for card in response.json()["results"] if card["title"] == title)
+
+
+def test_a_search_card_made_while_s3_is_down_gets_its_image_once_s3_is_back(library, s3):
+    """Published while S3 refuses: the card goes without its image (never an error), and keeps
+    waiting through index writes made while S3 is down. Once S3 answers, the next index task
+    (here another challenge published) gives the card its image."""
+    endpoint, direct = s3
+    photo = new_image("frogspawn", (60, 160, 60))  # stored while S3 is up; no thumbnail yet
+    endpoint.refuse()
+    make_challenge(
+        library.school_a1, "Frogspawn watch", hero_image=photo, hero_image_alt="Frogspawn"
+    )
+    assert widget_card("Frogspawn watch")["image_url"] == ""
+    make_challenge(library.school_a1, "Bark rubbing")  # an index write while S3 is still down
+    assert widget_card("Frogspawn watch")["image_url"] == ""
+
+    endpoint.up()
+    time.sleep(DOWN_SECONDS)  # the breaker lets this process try S3 again
+    make_challenge(library.school_a1, "Leaf rubbing")  # any later index write
+
+    image_url = widget_card("Frogspawn watch")["image_url"]
+    assert image_url.endswith(".png") and "/images/" in image_url
+    response = Client().get(image_url)
+    assert response.status_code in (200, 302)  # served here, or redirected to a signed S3 URL
+    assert any(key.startswith("images/") for key in stored_keys(direct))  # the thumbnail, made

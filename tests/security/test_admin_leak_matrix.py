@@ -3,8 +3,12 @@ see: roles × visibility levels × views, with a canary word in every title.
 
 School A1 holds, for each visibility level, a live challenge whose live title carries one canary
 and whose newer draft title carries another, plus a never-published draft. A viewer may read a
-live title when the level admits them, a draft title only when they may edit the page.
+live title when the level admits them, a draft title only when they may edit the page. The same
+holds for the trust and school pages above them: school A1 and trust A each have a newer draft
+title that only those who may edit them may read.
 """
+
+import re
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -24,6 +28,15 @@ SEARCH_WORD = "pondlife"
 NEVER_PUBLISHED = "badgerneverpub"
 DRAFT_TAG = "newtdrafttag"
 LIVE_TAG = "geckolivetag"
+
+
+# Draft titles of the pages above the challenges, and the roles that may edit those pages.
+SCHOOL_DRAFT_TITLE = "lynxschooldraft"
+TRUST_DRAFT_TITLE = "minktrustdraft"
+ORGANISATION_DRAFT_EDITORS = {
+    SCHOOL_DRAFT_TITLE: {"editor_same_school", "moderator"},
+    TRUST_DRAFT_TITLE: {"moderator"},
+}
 
 
 def live_canary(level):
@@ -97,6 +110,7 @@ def page_canaries_allowed(role):
     allowed = {live_canary(level) for level in levels}
     if edits:
         allowed |= {draft_canary(level) for level in LEVELS} | {NEVER_PUBLISHED, DRAFT_TAG}
+    allowed |= {word for word, editors in ORGANISATION_DRAFT_EDITORS.items() if role in editors}
     return allowed
 
 
@@ -104,6 +118,7 @@ ALL_PAGE_CANARIES = (
     {live_canary(level) for level in LEVELS}
     | {draft_canary(level) for level in LEVELS}
     | {NEVER_PUBLISHED, DRAFT_TAG}
+    | set(ORGANISATION_DRAFT_EDITORS)
 )
 
 
@@ -209,7 +224,11 @@ def build_world():
     in_review = make_challenge(a1, "otterreview in review", "school", publish=False)
     in_review.get_workflow().start(in_review, w["users"]["editor_same_school"])
     w["task_state"] = in_review.current_workflow_state.current_task_state
-    w["school_a1"], w["school_a2"] = a1, a2
+    # Renamed in a draft not yet published: the live titles stay "Ash Primary" and "Alder Trust".
+    for organisation, canary in ((a1, SCHOOL_DRAFT_TITLE), (trust_a, TRUST_DRAFT_TITLE)):
+        organisation.title = f"{organisation.title} {canary}"
+        organisation.save_revision()
+    w["school_a1"], w["school_a2"], w["trust_a"] = a1, a2, trust_a
     w["task_a"] = WorkflowPage.objects.get(page=trust_a).workflow.tasks.get()
 
     return w
@@ -229,6 +248,12 @@ def admin_urls(w):
         ("pages-search", f"/admin/pages/search/?q={SEARCH_WORD}"),
         ("pages-search-results", f"/admin/pages/search/results/?q={SEARCH_WORD}"),
         ("explorer", f"/admin/pages/{a1.pk}/"),
+        ("explorer-trust", f"/admin/pages/{w['trust_a'].pk}/"),
+        ("explorer-home", f"/admin/pages/{w['trust_a'].get_parent().pk}/"),
+        ("chooser-browse-trust", f"/admin/choose-page/{w['trust_a'].pk}/"),
+        ("chooser-search-organisations", "/admin/choose-page/search/?q=Ash"),
+        ("pages-search-organisations", "/admin/pages/search/?q=Ash"),
+        ("chosen-multiple-organisations", f"/admin/choose-page/chosen-multiple/?{ids([a1])}"),
         ("image-chooser", "/admin/images/chooser/"),
         ("image-chooser-search", f"/admin/images/chooser/results/?q={SEARCH_WORD}"),
         ("document-chooser", "/admin/documents/chooser/"),
@@ -267,6 +292,23 @@ def admin_urls(w):
         urls.append((f"page-bulk-{action}", f"/admin/bulk/wagtailcore/page/{action}/?{ids(pages)}"))
     for report in ("locked", "workflow", "workflow_tasks", "site-history", "aging-pages"):
         urls.append((f"reports-{report}", f"/admin/reports/{report}/"))
+    for organisation in (a1, w["trust_a"]):
+        for screen in (
+            "edit",
+            "history",
+            "usage",
+            "view_draft",
+            "revisions/compare/earliest...latest",
+        ):
+            urls.append(
+                (
+                    f"page-screen-{screen}-{organisation.pk}",
+                    f"/admin/pages/{organisation.pk}/{screen}/",
+                )
+            )
+        urls.append(
+            (f"admin-api-page-{organisation.pk}", f"/admin/api/main/pages/{organisation.pk}/")
+        )
     for page in pages:
         urls.append((f"move-confirm-{page.pk}", f"/admin/pages/{page.pk}/move/{a2.pk}/confirm/"))
         # Every screen Wagtail keys by a page id, grouped as the issue names them.
@@ -420,3 +462,34 @@ def test_multi_school_explorer_opens_what_it_may_see_and_404s_the_rest(world, ro
     assert draft_canary("public") not in response.content.decode()
     assert client.get(f"/admin/pages/{never_published.pk}/").status_code == 404
     assert client.get(f"/admin/pages/{never_published.pk}/results/").status_code == 404
+
+
+def page_title_tag(body):
+    return re.search(r"<title>(.*?)</title>", body, re.S).group(1)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role", ["editor_same_school", "moderator", "editor_two_schools_one_trust"]
+)
+def test_school_draft_title_reaches_only_its_editors_in_the_explorer(world, role):
+    """A school renamed in a draft: its editors read the new name in the explorer's <title>; a
+    user who may open the school but not edit it reads the live name."""
+    client = client_for(world, role)
+    body = client.get(f"/admin/pages/{world['school_a1'].pk}/").content.decode()
+    if role in ORGANISATION_DRAFT_EDITORS[SCHOOL_DRAFT_TITLE]:
+        assert f"Ash Primary {SCHOOL_DRAFT_TITLE}" in page_title_tag(body)
+    else:
+        assert "Ash Primary" in page_title_tag(body)
+        assert SCHOOL_DRAFT_TITLE not in body
+    # The trust in the breadcrumbs: the draft name for its moderators only.
+    assert ("minktrustdraft" in body) == (role == "moderator")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["editor_same_school", "editor_other_school", "moderator"])
+def test_chooser_names_the_parent_school_by_the_title_the_role_may_read(world, role):
+    client = client_for(world, role)
+    body = client.get(f"/admin/choose-page/search/?q={SEARCH_WORD}").content.decode()
+    assert "Ash Primary" in body
+    assert (SCHOOL_DRAFT_TITLE in body) == (role in {"editor_same_school", "moderator"})

@@ -2,13 +2,8 @@
 school's colour that open a challenge in place, with Back to the list (issue 23)."""
 
 import pytest
-from test_embed_host import (  # the school's website on 127.0.0.2 and the axe helpers
-    SCHOOL_HOST,
-    assert_no_violations,
-    run_axe_in,
-    school_page,
-    serve,  # noqa: F401 (a fixture: the school's website)
-)
+from school_site import SCHOOL_HOST, school_page  # the school's website on 127.0.0.2
+from test_embed_host import assert_no_violations, run_axe_in
 
 from tests.factories import make_challenge
 

@@ -1,5 +1,6 @@
 """The listing channels in a family's language: the API and the feed take `lang` (the challenges
-published in that language, each as its translation)."""
+published in that language, each as its translation), and the sitemap names each challenge's
+published translations as hreflang alternates of its English address."""
 
 import xml.etree.ElementTree as ET
 
@@ -9,6 +10,8 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def test_the_api_lists_the_challenges_published_in_a_language_as_translated(translated):
@@ -63,6 +66,29 @@ def test_the_feed_in_a_language_carries_its_translations(translated):
     assert "Public bug hotel" in titles and translated.urdu["title"] not in titles
 
 
-def test_a_translation_unpublished_leaves_the_language_listing(translated):
+def test_the_sitemap_names_published_translations_as_alternates(translated):
+    sitemap = ET.fromstring(Client().get("/sitemap.xml").content)
+    base = "http://testserver"
+    entries = {url.findtext(f"{SITEMAP}loc"): url for url in sitemap.findall(f"{SITEMAP}url")}
+    public = entries[base + translated.public.url]
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in public.findall(f"{XHTML}link")
+        if link.get("rel") == "alternate"
+    }
+    assert alternates == {
+        "en-GB": base + translated.public.url,
+        "pl": base + translated.public_pl.url,
+        "ur": base + translated.public_ur.url,
+    }
+    # A challenge with no translation has no alternates; a hidden one is not there at all.
+    untranslated = [loc for loc, url in entries.items() if not url.findall(f"{XHTML}link")]
+    assert untranslated
+    assert base + translated.school_only_ur.url not in entries
+
+
+def test_a_translation_unpublished_leaves_the_sitemap_and_the_language_listing(translated):
     translated.public_pl.unpublish()
+    text = Client().get("/sitemap.xml").content.decode()
+    assert translated.public_pl.url not in text and translated.public_ur.url in text
     assert Client().get("/api/v2/challenges/?lang=pl").json()["items"] == []

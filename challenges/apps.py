@@ -48,6 +48,10 @@ class ChallengesConfig(AppConfig):
         for term in (Subject, Theme, ChallengeTag.tag_model()):
             post_save.connect(handlers.purge_front_cache_of_term, sender=term)
             pre_delete.connect(handlers.purge_front_cache_of_term, sender=term)
+            # And the search text of those challenges: collected before a delete, sent after.
+            pre_delete.connect(handlers.remember_labelled, sender=term)
+            post_save.connect(handlers.term_relabelled, sender=term)
+            post_delete.connect(handlers.term_relabelled, sender=term)
         pre_delete.connect(handlers.image_deleted, sender=ChallengeImage)
         # Partner content follows the partnership's state: cached channels must not answer
         # from before the change.

@@ -8,7 +8,7 @@ from django.db.models import F
 from challenges.channels import front_cache
 from challenges.media.usage import challenges_using
 from challenges.models import ChallengeImage, LearningChallengePage, PublicationStamp
-from challenges.signals import challenges_changed, ownership_rederived
+from challenges.signals import challenges_changed, labels_changed, ownership_rederived
 
 # What channels show of a file: cards, embeds, pages, credits, and whether it may leave here.
 SHOWN_MEDIA_FIELDS = ("file", "title", "description", "credit", "licence", "shows_pupils")
@@ -46,7 +46,9 @@ def public_content_changed(sender, **kwargs):
 
 
 def _shown(instance):
-    return {name: str(getattr(instance, name)) for name in SHOWN_MEDIA_FIELDS}
+    return {
+        name: str(getattr(instance, name, "")) for name in SHOWN_MEDIA_FIELDS
+    }  # documents: no description
 
 
 def remember_shown_media(sender, instance, raw=False, **kwargs):
@@ -95,6 +97,26 @@ def purge_front_cache_of_term(sender, instance, raw=False, **kwargs):
     challenges = list(front_cache.labelled_with(instance))
     if challenges:
         front_cache.purge_after_commit(challenges)
+
+
+def remember_labelled(sender, instance, raw=False, **kwargs):
+    """Before a term goes (its links with them cascade away), the challenges it labels now."""
+    if not raw and instance.pk:
+        instance._labelled_ids = list(
+            front_cache.labelled_with(instance).values_list("pk", flat=True)
+        )
+
+
+def term_relabelled(sender, instance, raw=False, **kwargs):
+    """A subject's, theme's or tag's name is part of the search text of each live challenge it
+    labels: a rename or delete reaches them (a save that changes nothing costs a reindex)."""
+    if raw or kwargs.get("created"):
+        return  # a new term labels nothing yet
+    page_ids = getattr(instance, "_labelled_ids", None)
+    if page_ids is None:
+        page_ids = list(front_cache.labelled_with(instance).values_list("pk", flat=True))
+    if page_ids:
+        labels_changed.send(LearningChallengePage, page_ids=page_ids)
 
 
 def image_deleted(sender, instance, **kwargs):

@@ -12,3 +12,8 @@ ownership_rederived = Signal()
 # licence, alt text or pupil flag; a school's or trust's name or colour). Arguments: `page_ids`.
 # Search rebuilds their cards before the request returns. Sender: LearningChallengePage.
 challenges_changed = Signal()
+
+# Sent when a subject, theme or tag was renamed or deleted: the live challenges it labelled (now,
+# or until the delete) show its new name, or none. Arguments: `page_ids`. Search reindexes them
+# as it does after a publish. Sender: LearningChallengePage.
+labels_changed = Signal()

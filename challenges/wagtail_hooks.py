@@ -29,6 +29,7 @@ from challenges.admin_scope.views import (
     take_offline,
 )
 from challenges.authoring.week_planner import week_planner
+from challenges.channels.website_kit import may_open_kit, schools_with_kits, website_kit
 from challenges.embed_stats.report import may_see_report
 from challenges.embed_stats.views import embed_views_report
 from challenges.languages.views import may_submit_translation, submit_translation
@@ -38,6 +39,7 @@ from challenges.sharing.adapt import adapt_view, adaptable_search, user_may_adap
 from challenges.sharing.notify import changed_count_phrase
 from challenges.sharing.upstream import pending_updates
 from challenges.sharing.upstream_views import check_library_now, update_detail, updates_index
+from home.models import SchoolPage
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -217,6 +219,60 @@ def register_embed_views_menu_item():
 @hooks.register("register_admin_urls")
 def register_embed_views_admin_urls():
     return [path("challenges/embed-views/", embed_views_report, name="challenges_embed_views")]
+
+
+# A school's website kit: from the school in the explorer, and from the dashboard ---------------
+
+
+@hooks.register("register_admin_urls")
+def register_website_kit_admin_urls():
+    return [
+        path("schools/<int:school_id>/website-kit/", website_kit, name="challenges_website_kit"),
+    ]
+
+
+def _website_kit_button(page, user, priority):
+    if page.specific_class is SchoolPage and may_open_kit(user, page):
+        yield Button(
+            "Website kit",
+            reverse("challenges_website_kit", args=[page.pk]),
+            icon_name="code",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def website_kit_in_listing_more_buttons(page, user, next_url=None):
+    yield from _website_kit_button(page, user, priority=15)
+
+
+@hooks.register("register_page_header_buttons")
+def website_kit_in_page_header_buttons(page, user, view_name, next_url=None):
+    yield from _website_kit_button(page, user, priority=25)
+
+
+class WebsiteKitPanel(Component):
+    name = "website_kit"
+    order = 30
+    template_name = "challenges/admin/website_kit_panel.html"
+
+    def __init__(self, schools):
+        self.schools = schools
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "kits": [
+                (school, reverse("challenges_website_kit", args=[school.pk]))
+                for school in self.schools
+            ]
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_website_kit_panel(request, panels):
+    schools = schools_with_kits(request.user)
+    if schools:
+        panels.append(WebsiteKitPanel(schools))
 
 
 # Adapt for my school -----------------------------------------------------------------------------

@@ -24,3 +24,9 @@ def challenges_changed(sender, page_ids, **kwargs):
     """A file's credit or flags, or a school's name, changed: cards are rebuilt before we return
     (a photo newly marked as showing pupils must leave the widget and feed at once)."""
     index_challenges.call(list(page_ids))
+
+
+def labels_changed(sender, page_ids, **kwargs):
+    """A subject, theme or tag was renamed or deleted: its challenges are reindexed the way a
+    publish reindexes (live ones only; through the task queue)."""
+    index_challenges.enqueue(list(page_ids))

@@ -32,6 +32,14 @@ EMBED_DAY_HEADING_PX = 60  # a weekly project's day: its rule, margin and headin
 EMBED_YEAR_CHOICE_PX = 70  # "My child is in..."
 EMBED_MIN_PX, EMBED_MAX_PX = 600, 6000
 
+# Scripts the stylesheets set taller than Latin text (line-height 1.9 and 1.7 against 1.5).
+LINE_HEIGHT_SCALE = {"ur": 1.9 / 1.5, "ar": 1.7 / 1.5}
+
+
+def _line_scale(challenge):
+    locale = getattr(challenge, "locale", None)
+    return LINE_HEIGHT_SCALE.get((getattr(locale, "language_code", "") or "")[:2], 1.0)
+
 
 def _paragraphs(html):
     """The text of each paragraph or list item of a rich text, as a teacher wrote it."""
@@ -99,16 +107,17 @@ def estimated_print_pages(challenge, band=None, with_images=True):
 def estimated_embed_height(challenge):
     """A plain iframe's height in pixels: the embed's full length at 700 px wide, rounded up."""
     sections, bodies = _sections(challenge, activities_for_band(challenge))
+    line_px = EMBED_LINE_PX * _line_scale(challenge)
     height = EMBED_FIXED_PX + _lines([challenge.summary or ""], EMBED_CHARACTERS_PER_LINE) * 27
     if challenge.hero_image_id:
         height += EMBED_HERO_PX
     for texts in sections:
-        height += EMBED_HEADING_PX + _lines(texts, EMBED_CHARACTERS_PER_LINE) * EMBED_LINE_PX
+        height += EMBED_HEADING_PX + _lines(texts, EMBED_CHARACTERS_PER_LINE) * line_px
     height += EMBED_HEADING_PX
     view = family_view.family_view(challenge)
     height += EMBED_DAY_HEADING_PX * len(view.days or [])
     height += EMBED_YEAR_CHOICE_PX if view.offers_choice else 0
     for texts in bodies:
-        height += EMBED_ACTIVITY_PX + _lines(texts, EMBED_CHARACTERS_PER_LINE) * EMBED_LINE_PX
+        height += EMBED_ACTIVITY_PX + _lines(texts, EMBED_CHARACTERS_PER_LINE) * line_px
     rounded = int(math.ceil(height / 50.0) * 50)
     return min(EMBED_MAX_PX, max(EMBED_MIN_PX, rounded))

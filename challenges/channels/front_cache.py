@@ -7,15 +7,17 @@ languages' pages (their language lists and out-of-date notices). Listing channel
 are purged by path: the repository's VCL drops a path with all its query strings, so every
 widget and list query goes at once. A school or trust change reaches each challenge under it;
 a subject, theme or tag change each live challenge labelled with it.
-Purges are sent after the transaction commits, through the task worker (Wagtail's own
-`purge_urls_from_cache_task`).
+Purges are sent after the transaction commits, through the task worker (`purge_front_cache`,
+which hands them to Wagtail's own purge task). A worker without a front cache fails them loudly.
 """
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from django_tasks import task
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.models import Page, Site
 
 from challenges.models import ChallengeTag, LearningChallengePage, Subject, Theme
@@ -94,5 +96,22 @@ def purge_after_commit(pages):
     if not enabled():
         return
     urls = sorted(urls_showing(pages))
-    # Wagtail queues the purge as its own task: the worker sends it (inline without a worker).
-    transaction.on_commit(lambda: purge_urls_from_cache(urls))
+    if urls:  # the worker sends it (inline without a worker)
+        transaction.on_commit(lambda: purge_front_cache.enqueue(urls))
+
+
+class FrontCacheNotConfigured(ImproperlyConfigured):
+    pass
+
+
+@task()
+def purge_front_cache(urls):
+    """Queued by a process that has a front cache. A worker started without one would otherwise
+    complete the task and send nothing (Wagtail's task skips silently), leaving stale pages."""
+    if not enabled():
+        raise FrontCacheNotConfigured(
+            f"{len(urls)} front-cache purges NOT sent: this worker has no VARNISH_URL, but the "
+            "process that queued them has one. Start the worker with the same VARNISH_URL "
+            "as the web processes; until then changed pages stay cached until they expire."
+        )
+    purge_urls_from_cache_task.call(urls)

@@ -42,6 +42,7 @@ from challenges.interchange.uploads import (
     upload_folder,
 )
 from challenges.interchange.validate import InterchangeError
+from challenges.media.storage import EXPORT_STORE_DOWN_MESSAGE, StorageUnavailable
 from challenges.models import LearningChallengePage, Subject, Theme
 from challenges.vocabulary import KEY_STAGES
 from home.models import PartnerLibrary, SchoolPage, TrustPage
@@ -67,7 +68,12 @@ def export_download(request, trust_id):
         raise PermissionDenied
     # Written to disk, then streamed: a large library never sits in memory.
     handle = tempfile.TemporaryFile(dir=upload_folder())
-    write_package(handle, trust, exportable_challenges(trust).iterator(chunk_size=200))
+    try:
+        write_package(handle, trust, exportable_challenges(trust).iterator(chunk_size=200))
+    except StorageUnavailable:
+        handle.close()
+        messages.error(request, EXPORT_STORE_DOWN_MESSAGE)
+        return redirect("interchange_export")
     handle.seek(0)
     filename = f"{trust.slug}-challenges-{timezone.now():%Y-%m-%d}.zip"
     return FileResponse(

@@ -26,6 +26,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from challenges.admin_search import index_writes_deferred
 from challenges.interchange.translations import translation_problem, write_translations
 from challenges.interchange.validate import DocumentRefused, InterchangeError, check_challenge
 from challenges.licences import licence_for
@@ -631,8 +632,12 @@ def run_import(source, school, user=None, follow=False, progress=None, keep_iden
     stored = _StoredFiles()
     source_instance = source.manifest.get("source_instance", "")
     try:
-        # The reference index is brought up to date once per object at the end, not per save.
-        with transaction.atomic(), disable_reference_index_auto_update():
+        # The reference and search indexes are written once per object at the end, not per save.
+        with (
+            transaction.atomic(),
+            disable_reference_index_auto_update(),
+            index_writes_deferred(),
+        ):
             collection = _collection_for(school)
             media = {}
             for asset in plan.assets.values():

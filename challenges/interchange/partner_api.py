@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from challenges.filters import ChallengeFilterForm, search_challenges
 from challenges.interchange.serialise import AssetCatalogue, serialise_challenge
+from challenges.media.storage import StorageUnavailable
 from challenges.models import LearningChallengePage
 from challenges.visibility import PartnerViewer
 from home.models import PartnerToken
@@ -189,8 +190,17 @@ def asset(request, sha256):
     sha256 = sha256.lower()
     if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
         return _problem(404, "No such asset.")
+    try:  # files are hashed, then read, from the file store: it may fail at either
+        response = _asset_response(request.partner_token, sha256)
+    except StorageUnavailable:
+        return _problem(503, "Our file store is not answering; try again later.",
+                        Retry_After="60")  # fmt: skip
+    return response or _problem(404, "No such asset.")
+
+
+def _asset_response(token, sha256):
     catalogue = AssetCatalogue()
-    for page in challenges_for(request.partner_token):
+    for page in challenges_for(token):
         _, assets = serialise_challenge(page, catalogue)
         for found in assets:
             if found.sha256 == sha256:
@@ -201,4 +211,4 @@ def asset(request, sha256):
                 response["Content-Security-Policy"] = "default-src 'none'"
                 response["X-Content-Type-Options"] = "nosniff"
                 return response
-    return _problem(404, "No such asset.")
+    return None

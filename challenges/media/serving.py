@@ -7,7 +7,7 @@ or who may choose or edit it in the admin, gets it too, privately; everyone else
 import mimetypes
 
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
@@ -15,12 +15,29 @@ from django.views.decorators.http import require_safe
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.permissions import policy_registry
 
+from challenges.media.storage import StorageUnavailable
 from challenges.media.usage import media_audiences
 from challenges.models import ChallengeDocument, ChallengeImage, ChallengeImageRendition
 from challenges.visibility import EVERYTHING, PUBLIC, viewer_keys
 from library.public_routes import session_user
 
 PUBLIC_MAX_AGE = 300  # seconds a shared cache may keep a public file after it stops being public
+STORE_DOWN_ANSWER = (
+    "This file cannot be fetched just now: the file store is not answering. "
+    "Please try again in a few minutes."
+)
+RETRY_AFTER_SECONDS = 60
+
+
+def store_down_response():
+    """The file store failed while a file was read (before or after its open): said in words,
+    never a traceback, and never kept by a cache."""
+    response = HttpResponse(STORE_DOWN_ANSWER, status=503, content_type="text/plain")
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 ADMIN_PERMISSIONS = ["choose", "change"]
 
 
@@ -87,6 +104,8 @@ def serve_media(request, name):
         handle = default_storage.open(name)
     except FileNotFoundError:
         raise Http404 from None
+    except StorageUnavailable:
+        return store_down_response()
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return _cache_headers(FileResponse(handle, content_type=content_type), public)
 
@@ -98,7 +117,10 @@ def serve_document(request, document_id, document_filename):
     document = get_object_or_404(ChallengeDocument, pk=document_id)
     public = check_access(request, "document", document)
     request.user = SimpleLazyObject(lambda: session_user(request))  # Wagtail's own hooks read it
-    response = wagtail_serve_document(request, document_id, document_filename)
+    try:  # on S3 the body is fetched here, while the response measures the file
+        response = wagtail_serve_document(request, document_id, document_filename)
+    except StorageUnavailable:
+        return store_down_response()
     response["Content-Disposition"] = (
         response.get("Content-Disposition", "").replace("inline", "attachment")
         or f'attachment; filename="{document.filename}"'

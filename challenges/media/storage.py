@@ -23,7 +23,8 @@ from botocore.exceptions import HTTPClientError as S3HTTPClientError
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.encoding import filepath_to_uri
-from storages.backends.s3 import S3Storage
+from s3transfer.exceptions import RetriesExceededError
+from storages.backends.s3 import S3File, S3Storage
 from wagtail.images.models import SourceImageIOError
 
 from challenges.media.checks import check_document_upload, check_image_upload
@@ -38,6 +39,10 @@ STORE_DOWN_SECONDS = 10.0
 STORE_DOWN_MESSAGE = (
     "The file store is not answering just now, so this file has not been saved and nothing "
     "has changed. Please try again in a few minutes."
+)
+EXPORT_STORE_DOWN_MESSAGE = (
+    "The file store is not answering just now, so the challenges’ files could not be read and "
+    "nothing was exported. Please try again in a few minutes."
 )
 PROBE_NAME = "reachability-probe"  # never stored: asking for it is one cheap round trip
 
@@ -70,6 +75,16 @@ def store_now(file):
     stored = file.storage.save(name, content, max_length=file.field.max_length)
     setattr(content, STORED_AS, stored)
     return stored
+
+
+def delete_or_leave(storage, name):
+    """Deletes a file nothing uses any more; while the store fails it stays, named in the log
+    for a cleanup (what used it has moved on already, and must not fail for this)."""
+    try:
+        storage.delete(name)
+    except StorageUnavailable as error:
+        logger.warning("File store: %s is no longer used but was left there for a cleanup "
+                       "(deleting it failed: %s)", name, error)  # fmt: skip
 
 
 class StoresOnce:
@@ -111,6 +126,24 @@ class LocalMediaStorage(StoresOnce, FileSystemStorage):
         return media_url(name)
 
 
+# What S3 failing looks like: refused, timed out, cut off (a download retried in vain too).
+S3_DOWN_ERRORS = (S3ConnectionError, S3HTTPClientError, RetriesExceededError)
+
+
+class GuardedS3File(S3File):
+    """An S3 object opened for reading. Its body is fetched at the first read, which can fail
+    after a successful open: that failure is StorageUnavailable too (never a half-read file)."""
+
+    def _get_file(self):
+        try:
+            return self._storage._reachable(super()._get_file)
+        except StorageUnavailable:
+            self._file = None  # not left holding an empty copy a later read would return
+            raise
+
+    file = property(_get_file, S3File._set_file)  # S3File's property names its own getter
+
+
 class S3MediaStorage(StoresOnce, S3Storage):
     """Private objects: no ACL, every direct URL signed and short-lived."""
 
@@ -128,7 +161,7 @@ class S3MediaStorage(StoresOnce, S3Storage):
             raise StorageUnavailable(f"not asked again yet after {self.breaker.reason}")
         try:
             return operation(*args)
-        except (S3ConnectionError, S3HTTPClientError) as error:  # refused, timed out, cut off
+        except S3_DOWN_ERRORS as error:
             self.breaker.trip(error, STORE_DOWN_SECONDS)
             raise StorageUnavailable(f"{type(error).__name__}: {error}") from error
 
@@ -136,7 +169,9 @@ class S3MediaStorage(StoresOnce, S3Storage):
         return self._reachable(super()._save, name, _cleaned(name, content))
 
     def _open(self, name, mode="rb"):
-        return self._reachable(super()._open, name, mode)
+        file = self._reachable(super()._open, name, mode)
+        file.__class__ = GuardedS3File  # S3Storage names its file class inline
+        return file
 
     def exists(self, name):
         return self._reachable(super().exists, name)

@@ -1,11 +1,13 @@
 """Families' languages in templates: `lang` and `dir` of the page, and a challenge's languages."""
 
 from django import template
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 
 from challenges.languages.reading import html_lang, is_rtl, language_name, published_languages
 from challenges.languages.translating import english_is_newer
+from challenges.languages.views import may_submit_translation
 from challenges.models import LearningChallengePage
 from library.http import absolute
 
@@ -51,3 +53,19 @@ def english_version_newer(page):
 def english_version_url(context, page):
     request = context.get("request")
     return page.original().get_url(request)
+
+
+@register.simple_tag(takes_context=True)
+def translation_review(context, page):
+    """For wagtail-localize's translation editor: where this translation goes to the trust's
+    review, as `{"url", "in_review"}`, or None when `page` is no challenge translation or the
+    user may not submit it (that editor offers "Publish" only to those who may publish)."""
+    page = getattr(page, "specific", page)
+    if not isinstance(page, LearningChallengePage) or not page.is_translation:
+        return None
+    if page.workflow_in_progress:
+        return {"url": None, "in_review": True}
+    user = getattr(context.get("request"), "user", None)
+    if not may_submit_translation(user, page):
+        return None
+    return {"url": reverse("challenges_submit_translation", args=[page.pk]), "in_review": False}

@@ -142,6 +142,9 @@ LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar", "ur", "he", "fa"]  # right to left: dir="rtl" wherever they are shown
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# "Translate this page" makes a draft: a translation goes live only through the trust's review
+# (wagtail-localize would otherwise publish the English copy under /<code>/ at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 USE_TZ = True
 
 STATICFILES_FINDERS = [

@@ -19,6 +19,7 @@ from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from challenges.models import ChallengeContributor, LearningChallengePage
+from tests.browser.school_site import start_server
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent.parent
@@ -204,3 +205,24 @@ def realistic_library(library, image_factory):
     challenge.save_revision().publish()
     library.public = LearningChallengePage.objects.get(pk=challenge.pk)
     return library
+
+
+@pytest.fixture
+def serve():
+    """`serve(host, pages)` serves the dict `pages` on host:<free port> until the test ends: a
+    school's website on another origin (tests/browser/school_site.py).
+
+    The dict is read on each request, so a test may add pages once it knows the URL.
+    """
+    running = []
+
+    def start(host, pages):
+        server, thread = start_server(host, pages)
+        running.append((server, thread))
+        return f"http://{host}:{server.server_port}"
+
+    yield start
+    for server, thread in running:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

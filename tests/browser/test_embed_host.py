@@ -6,109 +6,29 @@ plays a hostile advert frame); pytest-django's live server answers on localhost,
 here is cross-origin to the library, as on a real school website.
 """
 
-import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from browser_helpers import AXE_TAGS, format_violations, open_page, run_axe
 from playwright.sync_api import Error as PlaywrightError
+from school_site import (
+    SCHOOL_HOST,
+    challenge_snippet,
+    frame_metrics,
+    iframe_height,
+    iframe_of,
+    readme_snippets,
+    school_page,
+    wait_until_fitted,
+)
 
 from tests.factories import make_challenge
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-README_HOST = "https://library.example.org"
-
-SCHOOL_HOST = "127.0.0.2"
 ADVERT_HOST = "127.0.0.3"
 MAX_HEIGHT = 20000  # embed.js clamps resize requests to this
 INITIAL_HEIGHT = 600  # embed.js's iframe height before the first resize message
 XSS_TITLE = "<img src=x onerror=window.__xss=1>"
-
-
-class _PagesHandler(BaseHTTPRequestHandler):
-    """Serves the server's `pages` ({path: html}), read on each request."""
-
-    def do_GET(self):
-        body = self.server.pages.get(urlsplit(self.path).path)
-        if body is None:
-            self.send_response(404)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        data = body.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format, *args):  # noqa: A002 (the base class's signature)
-        pass
-
-
-@pytest.fixture
-def serve():
-    """`serve(host, pages)` serves the dict `pages` on host:<free port> until the test ends.
-
-    The dict is read on each request, so a test may add pages once it knows the URL.
-    """
-    running = []
-
-    def start(host, pages):
-        server = ThreadingHTTPServer((host, 0), _PagesHandler)
-        server.daemon_threads = True
-        server.pages = pages
-        thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
-        )
-        thread.start()
-        running.append((server, thread))
-        return f"http://{host}:{server.server_port}"
-
-    yield start
-    for server, thread in running:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-def school_page(title, *body):
-    """A school's page: a plain document with whatever the school admin pasted into it."""
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en-GB">', "<head>", '<meta charset="utf-8">',
-        f"<title>{title}</title>", "</head>", "<body>", "<main>", f"<h1>{title}</h1>",
-        *body, "</main>", "</body>", "</html>",
-    ])  # fmt: skip
-
-
-def readme_snippets(library_url):
-    """The README's snippets, pointing at the live server: what a school admin pastes.
-
-    {"challenge": script and placeholder (UID to replace), "list": script and list placeholder,
-    "plain": the iframe and link for website builders that strip scripts}.
-    """
-    readme = README.read_text(encoding="utf-8")
-    section = readme.split("\n## Embedding challenges on a school website\n", 1)[1]
-    section = section.split("\n## ", 1)[0]
-    snippets = {}
-    for block in re.findall(r"```html\n(.*?)```", section, flags=re.S):
-        if "<iframe" in block:
-            name = "plain"
-        elif "data-challenge-list" in block:
-            name = "list"
-        else:
-            name = "challenge"
-        snippets[name] = block.strip().replace(README_HOST, library_url)
-    assert set(snippets) == {"challenge", "list", "plain"}, f"README snippets: {snippets}"
-    assert 'data-challenge="UID"' in snippets["challenge"], snippets["challenge"]
-    return snippets
-
-
-def challenge_snippet(library_url, uid):
-    return readme_snippets(library_url)["challenge"].replace("UID", str(uid))
 
 
 @pytest.fixture
@@ -135,48 +55,6 @@ def embed_library(library):
         library.school_a2, XSS_TITLE, year_codes=["3", "4"], subjects=["science"]
     )
     return library
-
-
-def iframe_of(page, uid):
-    return page.locator(f'[data-challenge="{uid}"] iframe')
-
-
-def iframe_height(page, uid):
-    return iframe_of(page, uid).evaluate("frame => frame.getBoundingClientRect().height")
-
-
-def wait_until_fitted(page, uid):
-    """The embed frame for `uid`, once its viewport is as tall as its content."""
-    handle = page.wait_for_selector(f'[data-challenge="{uid}"] iframe', state="attached")
-    frame = handle.content_frame()
-    assert frame is not None, f"no frame for challenge {uid}"
-    frame.wait_for_load_state("load")
-    # Chromium defers layout in cross-origin frames outside the viewport, so a frame below the
-    # fold keeps its old viewport until seen (as a family scrolling to it would see it fitted).
-    handle.scroll_into_view_if_needed()
-    try:
-        frame.wait_for_function(
-            "() => Math.abs(document.documentElement.getBoundingClientRect().height"
-            " - window.innerHeight) <= 2"
-        )
-    except PlaywrightError:
-        pytest.fail(
-            f"the frame of {uid} never fitted its content: {frame_metrics(page, uid, frame)}",
-            pytrace=False,
-        )
-    return frame
-
-
-def frame_metrics(page, uid, frame):
-    metrics = frame.evaluate(
-        """() => ({
-            content: document.documentElement.getBoundingClientRect().height,
-            scroll: document.documentElement.scrollHeight,
-            inner: window.innerHeight,
-        })"""
-    )
-    metrics["iframe"] = iframe_height(page, uid)
-    return metrics
 
 
 def fail_on_error_responses(page):

@@ -12,6 +12,7 @@ from tests.browser.conftest import (  # noqa: F401 (fixtures, found by pytest by
     console,
     page,
     realistic_library,
+    serve,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -39,11 +40,11 @@ class Journey:
         self.screens = 0
         self.values = 0
         self.clicks = 0
-        browser_page.on("framenavigated", self._on_navigation)
+        # A screen is a document loaded; a tab of the editor changing the URL's #fragment is not.
+        browser_page.on("load", self._on_load)
 
-    def _on_navigation(self, frame):
-        if frame == self.page.main_frame:
-            self.screens += 1
+    def _on_load(self, _page):
+        self.screens += 1
 
     def fill(self, locator, value):
         locator.fill(value)

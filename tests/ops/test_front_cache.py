@@ -16,9 +16,9 @@ from django.test import Client, override_settings
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 from django_tasks_db.models import DBTaskResult
 from pytest_django.live_server_helper import LiveServer
-from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.models import Site
 
+from challenges.channels.front_cache import purge_front_cache
 from challenges.models import ChallengeTag, Subject, Theme
 from tests.helpers import publish
 from tests.ops.net import wait_for
@@ -159,7 +159,7 @@ def test_a_publish_purges_every_url_that_shows_the_challenge_within_a_second(lib
 def test_with_a_task_worker_the_purge_waits_for_it_and_the_old_copy_is_served(
     library, front, settings
 ):
-    """Purges are the worker's work (Wagtail's purge task in the database queue): while no worker
+    """Purges are the worker's work (our purge task in the database queue): while no worker
     runs, Varnish keeps the old copy; once one runs, the new version is served."""
     settings.TASKS = DATABASE_TASKS
     challenge = library.public
@@ -168,7 +168,7 @@ def test_with_a_task_worker_the_purge_waits_for_it_and_the_old_copy_is_served(
         assert "Public bug hotel" in front.warm(path).text
 
     publish(challenge, title="Bug hotel for hedgehogs")
-    purge = DBTaskResult.objects.get(task_path=purge_urls_from_cache_task.module_path)
+    purge = DBTaskResult.objects.get(task_path=purge_front_cache.module_path)
     assert purge.status == "READY"
     assert f"http://{front.host}{paths[0]}" in purge.args_kwargs["args"][0]
     waited = time.monotonic() + 2 * PURGE_SECONDS

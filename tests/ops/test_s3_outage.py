@@ -7,6 +7,8 @@ write) gets the form back with the same words, never a 500, with nothing written
 The suite starts its own S3-compatible server (moto) on loopback, so it runs everywhere.
 """
 
+import html
+import io
 import time
 
 import boto3
@@ -14,6 +16,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import storages
+from django.core.management import CommandError, call_command
 from django.test import Client
 from moto.server import ThreadedMotoServer
 
@@ -226,3 +229,106 @@ def test_s3_failing_during_a_multiple_upload_says_so_beside_the_file(library, s3
     assert response.json()["success"] is True, response.json()
     trip = ChallengeImage.objects.get(pk=response.json()["image_id"])
     assert originals(stored_keys(direct) - keys_before) == {trip.file.name}  # stored once
+
+
+def new_document(title, text=b"Count the birds in the garden."):
+    document = ChallengeDocument(title=title)
+    document.file = ContentFile(text, name=f"{title}.txt")
+    document.save()
+    return document
+
+
+@pytest.mark.parametrize("outage", ["refused", "hanging"])
+def test_a_document_read_that_fails_after_the_open_answers_in_words(library, s3, outage):
+    """S3 answers the open (its HEAD) and then fails on the body: the reader gets a 503 in
+    words, never a traceback or a half-read file; once S3 is back the file is served whole."""
+    endpoint, _direct = s3
+    document = new_document("birds")
+    reader = Client(raise_request_exception=False)
+    reader.force_login(library.superuser)
+    url = f"/documents/{document.pk}/{document.filename}"
+    endpoint.fails_at(b"GET ", outage)
+
+    response = reader.get(url)
+    assert endpoint.mode == outage  # the open was answered, the read was tried and failed
+    assert response.status_code == 503
+    assert b"the file store is not answering" in response.content
+    assert "no-store" in response["Cache-Control"]
+
+    endpoint.up()
+    time.sleep(DOWN_SECONDS)  # the breaker lets this process try S3 again
+    response = reader.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"Count the birds in the garden."
+
+
+EDIT_URLS = {"images": "/admin/images/{}/", "documents": "/admin/documents/edit/{}/"}
+
+
+def edit_form_data(kind, title, file):
+    data = {"title": title, "file": file, "collection": 1, "credit": "Mrs K."}
+    if kind == "images":
+        data.update({"focal_point_x": "", "focal_point_y": "", "focal_point_width": "",
+                     "focal_point_height": ""})  # fmt: skip
+    return data
+
+
+@pytest.mark.parametrize("kind", ["images", "documents"])
+def test_an_edit_whose_old_file_cannot_be_deleted_keeps_the_edit(library, s3, kind, caplog):
+    """S3 stores the replacement, then refuses to delete the old file: the edit stands (never a
+    500 that rolled it back and left the new file stored for nothing), the old object is left
+    for a cleanup and named in the log."""
+    endpoint, direct = s3
+    item = new_image("lamp", (10, 200, 10)) if kind == "images" else new_document("lamp")
+    old_name = item.file.name
+    teacher = Client(raise_request_exception=False)
+    teacher.force_login(library.superuser)
+    replacement = (
+        png("lamp-2.png", (250, 250, 0))
+        if kind == "images"
+        else (ContentFile(b"A brighter lamp.", "lamp-2.txt"))
+    )
+    endpoint.fails_at(b"DELETE ", "refused")
+
+    response = teacher.post(
+        EDIT_URLS[kind].format(item.pk), edit_form_data(kind, "Lamp", replacement)
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert endpoint.mode == "refused"  # the delete was tried, and failed
+    assert response.status_code == 302, response.content.decode()[:2000]
+    saved = type(item).objects.values("title", "file").get(pk=item.pk)  # no read of the file
+    assert saved["title"] == "Lamp" and saved["file"] != old_name
+    endpoint.up()
+    assert {old_name, saved["file"]} <= stored_keys(direct)  # the new file in use, the old left
+    assert f"{old_name} is no longer used but was left there for a cleanup" in caplog.text
+
+
+def test_an_export_that_meets_s3_failing_stops_with_a_message(library, s3, tmp_path):
+    """The operator's command and the admin's download both stop in words, write nothing, and
+    work again once S3 answers."""
+    endpoint, _direct = s3
+    make_challenge(
+        library.school_a1, "Kite flying on S3", hero_image=new_image("kite", (90, 90, 250)),
+        hero_image_alt="A kite",
+    )  # fmt: skip
+    output = tmp_path / "alder.zip"
+    command = ["export_challenges", str(output), "--trust", "alder", "--no-progress"]
+    endpoint.fails_at(b"GET ", "refused")  # the files' HEADs answer, their bodies do not
+
+    with pytest.raises(CommandError) as refused:
+        call_command(*command, stdout=io.StringIO())
+    assert endpoint.mode == "refused"
+    assert media_storage.EXPORT_STORE_DOWN_MESSAGE in str(refused.value)
+    assert "Traceback" not in str(refused.value)
+    assert list(tmp_path.iterdir()) == []  # neither the package nor its partial copy
+
+    admin = Client(raise_request_exception=False)
+    admin.force_login(library.superuser)
+    response = admin.get(f"/admin/challenges/export/{library.trust_a.pk}/", follow=True)
+    assert response.redirect_chain[-1][0] == "/admin/challenges/export/"
+    assert media_storage.EXPORT_STORE_DOWN_MESSAGE in html.unescape(response.content.decode())
+
+    endpoint.up()
+    time.sleep(DOWN_SECONDS)  # the breaker lets this process try S3 again
+    call_command(*command, stdout=io.StringIO())
+    assert output.exists()

@@ -7,6 +7,7 @@ from tqdm import tqdm
 
 from challenges.interchange.importer import exportable_challenges
 from challenges.interchange.package import write_package
+from challenges.media.storage import EXPORT_STORE_DOWN_MESSAGE, StorageUnavailable
 from challenges.vocabulary import Visibility
 from home.models import TrustPage
 
@@ -45,9 +46,13 @@ class Command(BaseCommand):
                 manifest = write_package(
                     partial, trust_page, challenges.iterator(chunk_size=200), lambda _: bar.update()
                 )
-            except BaseException:
+            except BaseException as error:
                 if os.path.exists(partial):
                     os.remove(partial)
+                if isinstance(error, StorageUnavailable):
+                    raise CommandError(
+                        f"{EXPORT_STORE_DOWN_MESSAGE} ({output} was not written: {error})"
+                    ) from error
                 raise
         os.replace(partial, output)
         counts = manifest["counts"]

@@ -11,6 +11,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from challenges.filters import ChallengeFilterForm
+from challenges.languages.reading import ENGLISH, in_language_listing, language_error, supported
 from challenges.models import LearningChallengePage
 from challenges.visibility import anonymous
 
@@ -43,6 +44,17 @@ class ChallengeFilters(BaseFilterBackend):
         for facet, values in form.to_query().filters.items():
             queryset = queryset.filter(**{API_FILTERS[facet]: values})
         return queryset.distinct()
+
+
+class LanguageFilter(BaseFilterBackend):
+    """`?lang=pl`: the challenges published in Polish, each as its translation (the queryset is
+    chosen in get_queryset); a language that is none of ours is a 400 that says which are."""
+
+    def filter_queryset(self, request, queryset, view):
+        error = language_error(request.GET.get("lang"))
+        if error:
+            raise BadRequestError(error)
+        return queryset
 
 
 class CheckedFieldsFilter(FieldsFilter):
@@ -106,9 +118,15 @@ class WordsSearchFilter(SearchFilter):
 
 class ChallengesAPIViewSet(PagesAPIViewSet):
     model = LearningChallengePage
-    filter_backends = [CheckedFieldsFilter, ChallengeFilters, OrderingFilter, WordsSearchFilter]
+    filter_backends = [
+        LanguageFilter,
+        CheckedFieldsFilter,
+        ChallengeFilters,
+        OrderingFilter,
+        WordsSearchFilter,
+    ]
     pagination_class = BoundedPagination
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(API_FILTERS)
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(API_FILTERS, {"lang"})
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "uid",
         "summary",
@@ -120,9 +138,10 @@ class ChallengesAPIViewSet(PagesAPIViewSet):
     def get_queryset(self):
         # Anonymous whatever the session: the API never reveals non-public challenges.
         # Every related value an item shows, fetched once per page of results.
+        visible = LearningChallengePage.objects.visible_to(anonymous())
+        language = supported(self.request.GET.get("lang")) or ENGLISH
         return (
-            LearningChallengePage.objects.originals()
-            .visible_to(anonymous())
+            in_language_listing(visible, language)
             .select_related("trust", "school", "hero_image", "locale")
             .prefetch_related("year_groups", "subjects", "themes", "tags", "contributors")
             .order_by("-first_published_at", "pk")

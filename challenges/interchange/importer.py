@@ -28,6 +28,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from challenges.interchange.translations import translation_problem, write_translations
 from challenges.interchange.validate import DocumentRefused, InterchangeError, check_challenge
 from challenges.licences import licence_for
 from challenges.media.checks import check_document_upload, check_image_upload
@@ -107,7 +108,7 @@ def importable_schools(user):
 
 def exportable_challenges(trust, visibilities=("public", "partners")):
     """Live challenges of the trust with one of `visibilities` (default: what partners may see),
-    in English: format 1.0 carries no translations."""
+    in English (each document carries its published translations)."""
     return (
         LearningChallengePage.objects.originals()
         .live()
@@ -213,7 +214,7 @@ def _document_problem(document, known, keep_identity=False):
         unknown = [value for value in values if value not in vocabulary]
         if unknown:
             return f"It uses a {name} this library does not have: {', '.join(unknown)}."
-    return None
+    return translation_problem(document)
 
 
 def plan_import(source, school, check_assets=True, keep_identity=False):
@@ -592,6 +593,7 @@ def _write_challenge(row, school, user, media, terms, source_instance, mode, kee
     if lineage is not None:
         lineage["revision"] = revision.pk
         LearningChallengePage.objects.filter(pk=page.pk).update(adapted_from=lineage)
+    write_translations(page, document, user)
     return page
 
 

@@ -98,7 +98,8 @@ def partner_token_required(view):
 def challenges_for(token):
     """Every live challenge a token may read: the issuing trust's public and partner ones."""
     viewer = PartnerViewer(token.trust_id)
-    originals = LearningChallengePage.objects.originals()  # format 1.0 carries no translations
+    # Originals only: their translations travel inside them (format 1.2).
+    originals = LearningChallengePage.objects.originals()
     return originals.visible_to(viewer).filter(trust_id=token.trust_id)
 
 

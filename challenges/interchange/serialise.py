@@ -14,15 +14,18 @@ from urllib.parse import urljoin
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
+from challenges.languages.reading import language_codes
+from challenges.languages.translating import english_is_newer
 from challenges.licences import LICENCES
 from challenges.media.storage import sha256_of_file
 from challenges.richtext import sanitise_rich_text
 
 FORMAT = "learning-challenge"
 PACKAGE_FORMAT = "learning-challenge-package"
-FORMAT_VERSION = "1.1"  # 1.1: activities carry their stable id
+# 1.1: activities carry their stable id; 1.2: published translations travel with their challenge.
+FORMAT_VERSION = "1.2"
 FORMAT_MAJOR = 1
-FORMAT_MINOR = 1
+FORMAT_MINOR = 2
 
 IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 PUPILS_MESSAGE = (
@@ -230,8 +233,56 @@ def serialise_challenge(page, catalogue=None, root_url=None):
         "adapted_from": _portable_lineage(page.adapted_from),
         "assets": [asset.describe() for asset in assets.values()],
         "omitted_images": omitted,
+        "translations": [
+            translation_fields(translated, root_url) for translated in published_translations(page)
+        ],
     }
     return document, list(assets.values())
+
+
+def published_translations(page):
+    """The live translations of `page` (a translation shares its original's visibility), in
+    the order of the library's languages."""
+    others = type(page).objects.live().translations_of(page).select_related("locale")
+    order = {code: index for index, code in enumerate(language_codes())}
+    return sorted(others, key=lambda other: order.get(other.locale.language_code, len(order)))
+
+
+def translation_fields(page, root_url):
+    """The family-facing fields of one translation; every other field is its original's."""
+    return {
+        "language": page.locale.language_code,
+        "title": page.title,
+        "summary": page.summary,
+        "hero_image_alt": page.hero_image_alt or "",
+        "outcomes": [block.value for block in page.outcomes if block.block_type == "outcome"],
+        "materials": [
+            {
+                "item": block.value.get("item") or "",
+                "household_alternative": block.value.get("household_alternative") or "",
+            }
+            for block in page.materials
+            if block.block_type == "material"
+        ],
+        "activities": [
+            {
+                "id": block.id,
+                "title": block.value.get("title") or "",
+                "body": absolute_rich_text(
+                    block.value["body"].source if block.value.get("body") else "", root_url
+                ),
+            }
+            for block in page.activities
+            if block.block_type == "activity"
+        ],
+        **{
+            name: absolute_rich_text(getattr(page, name), root_url)
+            for name in ("support_ideas", "stretch_ideas", "family_guidance", "safety_notes")
+        },
+        "share_how": page.share_how,
+        "published_at": page.last_published_at.isoformat() if page.last_published_at else None,
+        "english_is_newer": english_is_newer(page),
+    }
 
 
 LINEAGE_FIELDS = ("uid", "title", "trust", "school", "url", "version", "licence", "changes", "mode")

@@ -6,6 +6,7 @@ translation is exactly as visible as its original.
 """
 
 from django.conf import settings
+from wagtail.models import Locale
 
 ENGLISH = settings.LANGUAGE_CODE  # "en-gb": the language of every original
 
@@ -75,3 +76,26 @@ def published_languages(challenge, visible):
     )
     order = {code: index for index, code in enumerate(language_codes())}
     return sorted(family, key=lambda page: order.get(page.locale.language_code, len(order)))
+
+
+def in_language_listing(visible, code):
+    """The challenges of a listing in language `code` (`?lang=` on the API and feeds): among
+    `visible`, the published translations into it, or the English originals for English."""
+    # By the locale's id: the one locale field a full-text search can also filter by.
+    locale = Locale.objects.filter(language_code=code).first()
+    return visible.filter(locale_id=locale.pk) if locale else visible.none()
+
+
+def translations_by_uid(visible, uids, code):
+    """{original uid: its translation into `code`} for the originals named by `uids` that have
+    one among `visible` (two queries, whatever the number of challenges)."""
+    keys = dict(visible.filter(uid__in=list(uids)).values_list("translation_key", "uid"))
+    translated = in_language_listing(visible, code).filter(translation_key__in=list(keys))
+    return {str(keys[page.translation_key]): page for page in translated.select_related("locale")}
+
+
+def language_error(value):
+    """The words for a `lang=` that is none of ours, or "" when it is one (or absent)."""
+    if not (value or "").strip() or supported(value):
+        return ""
+    return f"lang must be one of the library's languages: {', '.join(language_codes())}."

@@ -5,24 +5,27 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 
-def translation_into(original, code):
+def translation_into(original, code, content=None):
     """wagtail-localize's Translation of `original` into language `code` (made when missing),
-    from the original's current content."""
+    from the original's current content (or `content`, e.g. its newest draft)."""
     locale, _ = Locale.objects.get_or_create(language_code=code)
-    source, created = TranslationSource.get_or_create_from_instance(original)
-    if not created:
-        source.update_from_db()  # translate what the original says now
+    if content is not None:
+        source, _ = TranslationSource.update_or_create_from_instance(content)
+    else:
+        source, created = TranslationSource.get_or_create_from_instance(original)
+        if not created:
+            source.update_from_db()  # translate what the original says now
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     return translation
 
 
-def translate(original, code, strings, user=None, publish=True):
+def translate(original, code, strings, user=None, publish=True, content=None):
     """Translate `original` into `code` as a PO file does: each English string found in
     `strings` takes its translation, anything else falls back to the English. Saves (and with
     `publish`, publishes) the translated page and returns it."""
-    translation = translation_into(original, code)
+    translation = translation_into(original, code, content)
     po = translation.export_po()
     for entry in po:
         if entry.msgid in strings:

@@ -32,6 +32,7 @@ from challenges.authoring.widgets import GroupedCheckboxes
 from challenges.blocks import RICH_TEXT_FEATURES, ActivityBlock, MaterialBlock, OutcomeBlock
 from challenges.family_view import family_view
 from challenges.forms import ChallengePageForm
+from challenges.languages.reading import html_lang, published_languages
 from challenges.licences import LICENCE_CHOICES, LICENCES, adaptation_licence_error, licence_for
 from challenges.models.media import ChallengeImage
 from challenges.models.taxonomy import Subject, Theme, YearGroup
@@ -558,4 +559,16 @@ class LearningChallengePage(Page):
     def get_sitemap_urls(self, request=None):
         if self.visibility != Visibility.PUBLIC:
             return []
-        return super().get_sitemap_urls(request)
+        urls = super().get_sitemap_urls(request)
+        # Its published translations as hreflang alternates, itself among them (as crawlers ask).
+        visible = type(self).objects.visible_to(visibility.anonymous())
+        languages = published_languages(self, visible)
+        if len(languages) > 1:
+            urls[0]["alternates"] = [
+                {
+                    "lang_code": html_lang(page.locale.language_code),
+                    "location": page.get_full_url(request),
+                }
+                for page in languages
+            ]
+        return urls

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from challenges.interchange.translations import carry_translations
 from challenges.licences import adaptation_terms, licence_for
 from challenges.models import ChallengeContributor, LearningChallengePage
 from challenges.models.adaptations import adaptation_summary
@@ -94,6 +95,7 @@ def adapt(original, school, user, follow=True):
     LearningChallengePage.objects.filter(pk=copy.pk).update(version=1)
     copy = LearningChallengePage.objects.get(pk=copy.pk)
     copy.save_revision(user=user, log_action=False)
+    carry_translations(original, copy, user)  # families keep their languages, as drafts
     return copy
 
 

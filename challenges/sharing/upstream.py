@@ -70,7 +70,8 @@ def comparable(page, name):
 def following(queryset=None):
     """Adaptations that follow their original."""
     queryset = LearningChallengePage.objects.all() if queryset is None else queryset
-    return queryset.filter(adapted_from__mode=FOLLOW)
+    # A translation carries its original's lineage; only the original follows.
+    return queryset.originals().filter(adapted_from__mode=FOLLOW)
 
 
 def is_imported(lineage):

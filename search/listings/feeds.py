@@ -1,5 +1,6 @@
 """/feeds/challenges/: an Atom feed of public challenges, with the search filters."""
 
+from dataclasses import replace
 from datetime import datetime
 
 from django.contrib.syndication.views import Feed
@@ -7,10 +8,13 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
 from challenges.channels.http_cache import conditional
+from challenges.languages.reading import ENGLISH, html_lang, language_error, supported
 from library.http import InertJsonResponse, absolute
 from search.listings.widget import channel_query, widget_cards
 
 FEED_SIZE = 50
+# With `lang`, the newest this many matches are looked through for those published in it.
+LANGUAGE_SCAN = 500
 
 
 class ChallengeFeed(Feed):
@@ -23,7 +27,15 @@ class ChallengeFeed(Feed):
         return request
 
     def items(self, request):
-        return widget_cards(request, request.challenge_query)[1]
+        query, language = request.challenge_query, request.challenge_language
+        if language == ENGLISH:
+            return widget_cards(request, query)[1]
+        scan = replace(query, per_page=LANGUAGE_SCAN, page=1)
+        return widget_cards(request, scan, language)[1][: query.per_page]
+
+    def get_feed(self, obj, request):
+        self.language = html_lang(request.challenge_language)  # the feed's xml:lang
+        return super().get_feed(obj, request)
 
     def item_title(self, card):
         return card["title"]
@@ -66,7 +78,10 @@ def _moment(value):
 @require_safe
 def challenge_feed(request):
     query, errors = channel_query(request, default_limit=FEED_SIZE, max_limit=FEED_SIZE)
+    if language_error(request.GET.get("lang")):
+        errors = {**(errors or {}), "lang": language_error(request.GET.get("lang"))}
     if errors:
         return InertJsonResponse({"errors": errors}, status=400)
     request.challenge_query = query
+    request.challenge_language = supported(request.GET.get("lang")) or ENGLISH
     return conditional(request, lambda: ChallengeFeed()(request))

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_safe
 
 from challenges.channels.http_cache import conditional
 from challenges.filters import ChallengeFilterForm
+from challenges.languages.reading import ENGLISH, html_lang, translations_by_uid
+from challenges.models import LearningChallengePage
 from challenges.templatetags.challenge_tags import minutes
 from challenges.visibility import anonymous
 from home.theming import accent_for, text_colour_on
@@ -53,9 +55,32 @@ def time_text(low, high):
     return minutes(low or high)
 
 
-def widget_cards(request, query):
-    """Public challenge cards for other websites, with absolute URLs."""
+def in_language(cards, language, request):
+    """The cards of challenges published in `language`, each as its translation (title, summary,
+    address); search stays English, so a translation is found through its original."""
+    visible = LearningChallengePage.objects.visible_to(anonymous())
+    translations = translations_by_uid(visible, [card["uid"] for card in cards], language)
+    translated = []
+    for card in cards:
+        page = translations.get(str(card["uid"]))
+        if page is not None:
+            translated.append({
+                **card, "title": page.title, "summary": page.summary,
+                "url": absolute(request, page.url), "language": html_lang(language),
+            })  # fmt: skip
+    return translated
+
+
+def widget_cards(request, query, language=ENGLISH):
+    """Public challenge cards for other websites, with absolute URLs; with a `language` other
+    than English, only those published in it, as translated."""
     result = get_search().search(query, anonymous())
+    if language != ENGLISH:
+        return result.total, in_language(_cards(request, result), language, request)
+    return result.total, _cards(request, result)
+
+
+def _cards(request, result):
     cards = []
     for card in result.results:
         cards.append({
@@ -76,8 +101,9 @@ def widget_cards(request, query):
             "duration_max_minutes": card["duration_max_minutes"],
             "first_published_at": card.get("first_published_at"),
             "last_published_at": card.get("last_published_at"),
+            "language": html_lang(ENGLISH),
         })  # fmt: skip
-    return result.total, cards
+    return cards
 
 
 @require_safe

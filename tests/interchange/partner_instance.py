@@ -47,6 +47,24 @@ draft.save_revision().publish()
 print(LearningChallengePage.objects.get(pk=page.pk).version)
 """
 
+# The partner's translators: its rain gauge published in Polish and Urdu, its school-only
+# challenge in Polish (a translation that must stay as hidden as its original).
+TRANSLATE = """
+from challenges.languages.translating import translate
+from challenges.models import LearningChallengePage
+gauge = LearningChallengePage.objects.get(title="Oak public rain gauge")
+translate(gauge, "pl", {{"Oak public rain gauge": "{polish}",
+                        "Keep the gauge away from the road.": "{polish_safety}"}})
+translate(gauge, "ur", {{"Oak public rain gauge": "{urdu}"}})
+assembly = LearningChallengePage.objects.get(title="Oak school canarys assembly")
+translate(assembly, "pl", {{"Oak school canarys assembly": "Apel canarys"}})
+"""
+TRANSLATED = {
+    "polish": "Deszczomierz dębowej szkoły",
+    "polish_safety": "Trzymaj deszczomierz z dala od drogi.",
+    "urdu": "بارش ناپنے کا آلہ",
+}
+
 
 class Partner:
     """The second instance: its environment, its manage.py, its server process."""

@@ -31,7 +31,7 @@ def activity_ids(page):
 
 def test_the_document_names_each_activity_by_its_block_id(rich_library):
     document, _ = serialise_challenge(rich_library.rich)
-    assert document["format_version"] == "1.1"
+    assert document["format_version"] == "1.2"  # ids since 1.1
     assert [a["id"] for a in document["activities"]] == [b.id for b in rich_library.rich.activities]
     assert all(a["id"] for a in document["activities"])
 

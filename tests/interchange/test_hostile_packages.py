@@ -140,6 +140,35 @@ def set_field(path, value):
     return doc_change(change)
 
 
+def translation_of(document, language="pl", **changes):
+    """A well-formed translation of the document (its own texts), with `changes`."""
+    translation = {
+        "language": language,
+        "title": "Budowniczowie hotelu dla owadów",
+        "summary": document["summary"],
+        "outcomes": list(document["outcomes"]),
+        "materials": [dict(material) for material in document["materials"]],
+        "activities": [
+            {"id": activity["id"], "title": activity["title"], "body": activity["body"]}
+            for activity in document["activities"]
+        ],
+        **{name: document[name] for name in (
+            "support_ideas", "stretch_ideas", "family_guidance", "safety_notes", "share_how"
+        )},
+    }  # fmt: skip
+    translation.update(changes)
+    return translation
+
+
+def with_translations(*changes):
+    """The document with one translation per `changes` (a dict each)."""
+
+    def change(document):
+        document["translations"] = [translation_of(document, **each) for each in changes]
+
+    return doc_change(change)
+
+
 def remove_asset(entries):
     del entries[first_asset(entries, ".pdf")]
 
@@ -360,6 +389,47 @@ CASES = [
         "does not allow adapted",
     ),
     ("unknown subject", set_field(["subjects"], ["alchemy"]), "subject this library does not"),
+    # Translations (format 1.2) that cannot be a translation of the challenge they came with.
+    (
+        "translation into a language the library lacks",
+        with_translations({"language": "xx"}),
+        "not one of this library's languages",
+    ),
+    (
+        "translation into English",
+        with_translations({"language": "en-gb"}),
+        "a translation into English, the language the challenge is written in",
+    ),
+    (
+        "two translations into one language",
+        with_translations({}, {"title": "Drugi"}),
+        "two Polish translations",
+    ),
+    (
+        "translation missing an outcome",
+        with_translations({"outcomes": []}),
+        "Polish translation has 0 outcomes where the challenge has 1",
+    ),
+    (
+        "translation of an activity the challenge lacks",
+        with_translations({"activities": [{"id": UID, "title": "Obcy", "body": ""}]}),
+        "names an activity the challenge does not have",
+    ),
+    (
+        "translation with a field the format lacks",
+        with_translations({"script": "alert(1)"}),
+        "fields this format does not have: script",
+    ),
+    (
+        "translation with an empty title",
+        with_translations({"title": ""}),
+        "translations[1].title",
+    ),
+    (
+        "translation language not a language code",
+        with_translations({"language": "../../pl"}),
+        "translations[1].language",
+    ),
 ]
 
 SETTINGS_CASES = {
@@ -435,6 +505,23 @@ def test_a_newer_minor_version_imports_and_its_unknown_fields_are_ignored(
     out = io.StringIO()
     call_command("import_challenges", str(path), "--into", "beech", stdout=out)
     assert "3 created" in out.getvalue()
+
+
+def test_a_well_formed_translation_imports_with_its_challenge(base_package, rich_library, tmp_path):
+    """The translation cases above are refused for what each alters, not for being translations."""
+    path = tmp_path / "translated.zip"
+    path.write_bytes(
+        with_translations({}, {"language": "ur", "title": "کیڑوں کا ہوٹل"})(base_package)
+    )
+    out = io.StringIO()
+    call_command("import_challenges", str(path), "--into", "beech", stdout=out)
+    assert "3 created" in out.getvalue()
+    titles = set(
+        LearningChallengePage.objects.exclude(locale__language_code="en-gb")
+        .filter(adapted_from__isnull=False)
+        .values_list("draft_title", flat=True)
+    )
+    assert titles == {"Budowniczowie hotelu dla owadów", "کیڑوں کا ہوٹل"}
 
 
 def test_the_unaltered_package_imports(base_package, rich_library, tmp_path):

@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from challenges.models import LearningChallengePage
 from challenges.sharing.upstream import diff
-from tests.interchange.partner_instance import REPUBLISH, SEED, Partner
+from tests.helpers import publish
+from tests.interchange.partner_instance import REPUBLISH, SEED, TRANSLATE, TRANSLATED, Partner
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -94,6 +95,34 @@ def test_pull_from_another_instance(partner, library, client):
     with pytest.raises(CommandError, match="refused the token"):
         pull(partner, "--dry-run")
     assert imported().count() == 2
+
+
+def test_translations_travel_to_another_instance(partner, library, client):
+    """The partner's published translations arrive with its challenge, as draft translations of
+    our copy; once our school publishes them, families here read them."""
+    partner.manage("shell", "-c", TRANSLATE.format(**TRANSLATED))
+    out = pull(partner)
+    assert "canarys" not in out
+    gauge = imported().get(title="Oak public rain gauge")
+    translations = {
+        page.locale.language_code: page
+        for page in LearningChallengePage.objects.translations_of(gauge)
+    }
+    assert set(translations) == {"pl", "ur"}  # the school-only one's stayed at home
+    polish = translations["pl"].get_latest_revision_as_object()
+    assert polish.title == TRANSLATED["polish"]
+    assert TRANSLATED["polish_safety"] in polish.safety_notes
+    assert translations["ur"].get_latest_revision_as_object().title == TRANSLATED["urdu"]
+    assert not translations["pl"].live
+    publish(gauge, visibility="public")
+    polish = publish(translations["pl"])
+    page = client.get(polish.url)
+    assert page.status_code == 200 and TRANSLATED["polish"] in page.text
+    assert "canarys" not in "".join(
+        LearningChallengePage.objects.exclude(locale__language_code="en-gb").values_list(
+            "title", flat=True
+        )
+    )
 
 
 def test_rate_limit_of_the_other_instance(tmp_path, library, settings):

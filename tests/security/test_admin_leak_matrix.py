@@ -17,7 +17,8 @@ from django.db import transaction
 from django.test import Client, override_settings
 from wagtail.models import Collection, WorkflowPage
 
-from challenges.models import ChallengeDocument, ChallengeImage
+from challenges.languages.translating import translate
+from challenges.models import ChallengeDocument, ChallengeImage, LearningChallengePage
 from home.models import HomePage, Partnership, Role, SchoolPage, TrustPage
 from home.roles import role_group, shared_collection
 from tests.factories import add_page, make_challenge, make_user
@@ -45,6 +46,11 @@ def live_canary(level):
 
 def draft_canary(level):
     return f"ferret{level}"
+
+
+def translated_canary(level):
+    """The Polish title of the live challenge at `level` (a published translation of it)."""
+    return f"zaba{level}"
 
 
 # Images and documents: (title canary, collection owner, shows pupils)
@@ -108,6 +114,7 @@ CHOOSE_ONLY_ROLES = {"editor_same_school", "editor_other_school", "editor_two_sc
 def page_canaries_allowed(role):
     levels, edits = ROLES[role]
     allowed = {live_canary(level) for level in levels}
+    allowed |= {translated_canary(level) for level in levels}
     if edits:
         allowed |= {draft_canary(level) for level in LEVELS} | {NEVER_PUBLISHED, DRAFT_TAG}
     allowed |= {word for word, editors in ORGANISATION_DRAFT_EDITORS.items() if role in editors}
@@ -117,6 +124,7 @@ def page_canaries_allowed(role):
 ALL_PAGE_CANARIES = (
     {live_canary(level) for level in LEVELS}
     | {draft_canary(level) for level in LEVELS}
+    | {translated_canary(level) for level in LEVELS}
     | {NEVER_PUBLISHED, DRAFT_TAG}
     | set(ORGANISATION_DRAFT_EDITORS)
 )
@@ -202,8 +210,16 @@ def build_world():
     # could name the draft to every school of the trust.
     shared_image = next(i for i in w["images"] if "heronshared" in i.title)
     pages = []
+    w["translations"] = {}
     for level in LEVELS:
-        page = make_challenge(a1, f"{SEARCH_WORD} {live_canary(level)}", level, tags=[LIVE_TAG])
+        live_title = f"{SEARCH_WORD} {live_canary(level)}"
+        page = make_challenge(a1, live_title, level, tags=[LIVE_TAG])
+        # Its Polish translation, published, made from the live English before the new draft.
+        w["translations"][level] = translate(
+            LearningChallengePage.objects.get(pk=page.pk),
+            "pl",
+            {live_title: f"{SEARCH_WORD} {translated_canary(level)}"},
+        )
         page.title = f"{SEARCH_WORD} {draft_canary(level)}"
         page.save_revision()
         pages.append(page)
@@ -493,3 +509,89 @@ def test_chooser_names_the_parent_school_by_the_title_the_role_may_read(world, r
     body = client.get(f"/admin/choose-page/search/?q={SEARCH_WORD}").content.decode()
     assert "Ash Primary" in body
     assert (SCHOOL_DRAFT_TITLE in body) == (role in {"editor_same_school", "moderator"})
+
+
+# The public channels: what each role is shown of the challenges and their translations.
+SESSION_CHANNELS = {"page", "print", "search"}  # answer the signed-in viewer as that viewer
+
+
+def channel_urls(w):
+    """(channel, url) of every public channel that can name a challenge or its translation."""
+    urls = [
+        ("search", f"/search/?q={SEARCH_WORD}"),
+        ("search", f"/search/?format=json&q={SEARCH_WORD}"),
+        ("search", "/search/?q=zaba"),
+        ("api", "/api/v2/challenges/"),
+        ("api", "/api/v2/challenges/?lang=pl"),
+        ("api", f"/api/v2/challenges/?search={SEARCH_WORD}&lang=pl"),
+        ("embed", "/embed/challenges.json?lang=pl"),
+        ("feeds", "/feeds/challenges/"),
+        ("feeds", "/feeds/challenges/?lang=pl"),
+        ("sitemap", "/sitemap.xml"),
+    ]
+    for original in w["pages"][: len(LEVELS)]:
+        translation = w["translations"][original.visibility]
+        urls += [
+            ("page", original.url),
+            ("page", translation.url),
+            ("print", f"/print/challenges/{original.uid}/?lang=pl"),
+            ("print", f"/print/challenges/{translation.uid}/"),
+            ("embed", f"/embed/challenges/{original.uid}/?lang=pl"),
+            ("embed", f"/embed/challenges/{translation.uid}/"),
+            ("oembed", f"/oembed/?url=http://testserver{translation.url}"),
+            ("oembed", f"/oembed/?url=http://testserver{original.url}&lang=pl"),
+            ("api", f"/api/v2/challenges/{translation.pk}/"),
+        ]
+    return urls
+
+
+def public_levels(role):
+    """The levels a role reads on the public site: its admin levels, and public for everyone."""
+    return {"public", *ROLES[role][0]}
+
+
+def channel_canaries_allowed(role, channel):
+    """Live titles, English or Polish, of the levels the channel shows this role; no drafts."""
+    levels = public_levels(role) if channel in SESSION_CHANNELS else ["public"]
+    return {live_canary(level) for level in levels} | {translated_canary(level) for level in levels}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(ROLES))
+def test_public_channels_show_each_role_only_the_translations_it_may_see(world, role):
+    """A translation is exactly as hidden as its original, in every channel, for every role."""
+    client = client_for(world, role)
+    problems = []
+    for channel, url in channel_urls(world):
+        response = client.get(url)
+        if response.status_code not in (200, 404):
+            problems.append(f"{url} answers {response.status_code}")
+        body = response.content.decode()
+        forbidden = ALL_PAGE_CANARIES - channel_canaries_allowed(role, channel)
+        leaked = sorted(word for word in forbidden if word in body)
+        if leaked:
+            problems.append(f"{role} sees {leaked} at {url}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(ROLES))
+def test_a_translation_answers_each_role_as_its_original_does(world, role):
+    """Same status for the original and its translation, page and print; and the role still
+    reads the translations of the levels it may see (the matrix is not clean by showing none)."""
+    client = client_for(world, role)
+    levels = public_levels(role)
+    for original in world["pages"][: len(LEVELS)]:
+        translation = world["translations"][original.visibility]
+        pairs = [
+            (original.url, translation.url),
+            (f"/print/challenges/{original.uid}/", f"/print/challenges/{translation.uid}/"),
+            (f"/embed/challenges/{original.uid}/", f"/embed/challenges/{original.uid}/?lang=pl"),
+        ]
+        for english, polish in pairs:
+            assert client.get(english).status_code == client.get(polish).status_code, polish
+        response = client.get(translation.url)
+        expected = 200 if original.visibility in levels else 404
+        assert response.status_code == expected, (role, original.visibility)
+        if expected == 200:
+            assert translated_canary(original.visibility) in response.content.decode()

@@ -9,8 +9,9 @@ from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import trust_admin
 from home.models import Partnership, PersonProfile, RoleInvitation
+from home.trust_admin import urls as trust_admin_urls
+from home.trust_admin.screen import administered_trusts
 from home.views import review_done
 
 
@@ -30,7 +31,7 @@ register_snippet(PartnershipViewSet)
 
 class TrustAdminMenuItem(MenuItem):
     def is_shown(self, request):
-        return trust_admin.administered_trusts(request.user).exists()
+        return administered_trusts(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")
@@ -60,7 +61,7 @@ def add_waiting_for_you_panel(request, panels):
     invitations = list(
         RoleInvitation.objects.filter(user=request.user).select_related("role__page")
     )
-    trusts = trust_admin.administered_trusts(request.user)
+    trusts = administered_trusts(request.user)
     requests = list(
         Partnership.objects.filter(status=Partnership.Status.REQUESTED, partner__in=trusts)
         .select_related("requester", "partner")
@@ -72,42 +73,7 @@ def add_waiting_for_you_panel(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_trust_admin_urls():
-    views = trust_admin
-    base = "trust/<int:trust_id>/"
-    return [
-        path("trust/", views.trust_index, name="trust_admin_index"),
-        path(base, views.trust_screen, name="trust_admin"),
-        path(base + "invite/", views.invite, name="trust_admin_invite"),
-        path(base + "people/<int:user_id>/resend/", views.resend_invitation,
-             name="trust_admin_resend"),
-        path(base + "people/<int:user_id>/roles/", views.add_role, name="trust_admin_add_role"),
-        path(base + "people/<int:user_id>/roles/<int:role_id>/remove/", views.remove_role,
-             name="trust_admin_remove_role"),
-        path(base + "people/<int:user_id>/remove/", views.remove_person,
-             name="trust_admin_remove_person"),
-        path(base + "partnerships/request/", views.request_partnership,
-             name="trust_admin_request_partnership"),
-        path(base + "partnerships/<int:partnership_id>/accept/", views.answer_partnership,
-             {"answer": "accept"}, name="trust_admin_accept_partnership"),
-        path(base + "partnerships/<int:partnership_id>/decline/", views.answer_partnership,
-             {"answer": "decline"}, name="trust_admin_decline_partnership"),
-        path(base + "partnerships/<int:partnership_id>/end/", views.end_partnership,
-             name="trust_admin_end_partnership"),
-        path(base + "tokens/", views.create_token, name="trust_admin_create_token"),
-        path(base + "tokens/<int:token_id>/revoke/", views.revoke_token,
-             name="trust_admin_revoke_token"),
-        path(base + "libraries/", views.add_library, name="trust_admin_add_library"),
-        path(base + "libraries/<int:library_id>/", views.edit_library,
-             name="trust_admin_edit_library"),
-        path(base + "libraries/<int:library_id>/delete/", views.delete_library,
-             name="trust_admin_delete_library"),
-        path(base + "languages/", views.add_language, name="trust_admin_add_language"),
-        path("invitations/", views.role_invitations, name="role_invitations"),
-        path("invitations/<int:invitation_id>/accept/", views.answer_role_invitation,
-             {"answer": "accept"}, name="role_invitation_accept"),
-        path("invitations/<int:invitation_id>/decline/", views.answer_role_invitation,
-             {"answer": "decline"}, name="role_invitation_decline"),
-    ]  # fmt: skip
+    return trust_admin_urls.urlpatterns
 
 
 @hooks.register("register_admin_urls")

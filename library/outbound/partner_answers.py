@@ -1,6 +1,6 @@
 """What a partner library's answers mean, in words a trust admin understands: for the pulls
 (challenges/interchange/client.py) and for the connection test when a partner library is saved
-(home/trust_admin.py). A leaf, like the fetcher it uses."""
+(home/trust_admin/partners.py). A leaf, like the fetcher it uses."""
 
 import json
 from urllib.parse import urljoin

@@ -210,15 +210,8 @@ def serialise_challenge(page, catalogue=None, root_url=None):
         "duration_max_minutes": page.duration_max_minutes,
         "cost": page.cost,
         "adult_support": page.adult_support,
-        "outcomes": [block.value for block in page.outcomes if block.block_type == "outcome"],
-        "materials": [
-            {
-                "item": block.value.get("item") or "",
-                "household_alternative": block.value.get("household_alternative") or "",
-            }
-            for block in page.materials
-            if block.block_type == "material"
-        ],
+        "outcomes": _outcomes(page),
+        "materials": _materials(page),
         "activities": activities,
         "screen_free": page.screen_free,
         "support_ideas": absolute_rich_text(page.support_ideas, root_url),
@@ -240,6 +233,21 @@ def serialise_challenge(page, catalogue=None, root_url=None):
     return document, list(assets.values())
 
 
+def _outcomes(page):
+    return [block.value for block in page.outcomes if block.block_type == "outcome"]
+
+
+def _materials(page):
+    return [
+        {
+            "item": block.value.get("item") or "",
+            "household_alternative": block.value.get("household_alternative") or "",
+        }
+        for block in page.materials
+        if block.block_type == "material"
+    ]
+
+
 def published_translations(page):
     """The live translations of `page` (a translation shares its original's visibility), in
     the order of the library's languages."""
@@ -255,15 +263,8 @@ def translation_fields(page, root_url):
         "title": page.title,
         "summary": page.summary,
         "hero_image_alt": page.hero_image_alt or "",
-        "outcomes": [block.value for block in page.outcomes if block.block_type == "outcome"],
-        "materials": [
-            {
-                "item": block.value.get("item") or "",
-                "household_alternative": block.value.get("household_alternative") or "",
-            }
-            for block in page.materials
-            if block.block_type == "material"
-        ],
+        "outcomes": _outcomes(page),
+        "materials": _materials(page),
         "activities": [
             {
                 "id": block.id,

@@ -1,12 +1,9 @@
 """The family's view of a weekly project in Chromium: the page with and without "My child is
 in...", the print view on a 390 px phone, and an embed that fits the chosen band."""
 
-import threading
-from http.server import ThreadingHTTPServer
-
 import pytest
 from browser_helpers import format_violations, open_page, run_axe
-from school_site import SCHOOL_HOST, _PagesHandler, challenge_snippet, school_page
+from school_site import SCHOOL_HOST, challenge_snippet, school_page
 
 from tests.weekly_project import make_under_the_sea
 
@@ -17,20 +14,6 @@ TAP = 44  # px: the smallest target a thumb should have to hit
 @pytest.fixture
 def weekly(library):
     return make_under_the_sea(library.school_a1)
-
-
-@pytest.fixture
-def school_site():
-    """A school's website on another origin: (its address, {path: html} it serves)."""
-    server = ThreadingHTTPServer((SCHOOL_HOST, 0), _PagesHandler)
-    server.daemon_threads = True
-    server.pages = {}
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1})
-    thread.start()
-    yield f"http://{SCHOOL_HOST}:{server.server_port}", server.pages
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
 
 
 def assert_no_axe_violations(page, axe_path, where):
@@ -147,11 +130,12 @@ def test_one_print_action_applies_a_new_choice_then_prints(live_server, page, co
     assert not console.errors, console.errors
 
 
-def test_the_embed_fits_the_chosen_band(live_server, page, console, weekly, school_site):
+def test_the_embed_fits_the_chosen_band(live_server, page, console, weekly, serve):
     """A school's page with embed.js: choosing Year 2 in the frame shrinks the frame to Year 2's
     activities, and every activity shows without a scroll bar inside the frame."""
     page.set_viewport_size({"width": 700, "height": 900})
-    school, pages = school_site
+    pages = {}
+    school = serve(SCHOOL_HOST, pages)
     pages["/home-learning/"] = school_page(
         "Home learning at Oak Lane", challenge_snippet(live_server.url, weekly.uid)
     )

@@ -7,14 +7,10 @@ typed, clicks and pastes, saves a screenshot of each screen under /tmp/journey4,
 counts.
 """
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import pytest
-
+from tests.browser.school_site import SCHOOL_HOST  # the school's website: another origin
 from tests.factories import PASSWORD, make_challenge
 
 SCREENS_BUDGET = 3
@@ -22,37 +18,6 @@ PASTES_BUDGET = 2
 ACCENT = "0b6e4f"
 ACCENT_RGB = "rgb(11, 110, 79)"
 SHOTS = Path("/tmp/journey4")
-SCHOOL_HOST = "127.0.0.2"  # the school's website: another origin than the library's
-
-
-class SchoolWebsite(BaseHTTPRequestHandler):
-    """The school's website: serves the HTML its editor pasted into each page ({path: html})."""
-
-    def do_GET(self):
-        body = self.server.pages.get(urlsplit(self.path).path)
-        data = (body or "").encode()
-        self.send_response(200 if body is not None else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format, *args):  # noqa: A002 (the base class's signature)
-        pass
-
-
-@pytest.fixture
-def school_website():
-    """(its address, {path: html} it serves) until the test ends."""
-    server = ThreadingHTTPServer((SCHOOL_HOST, 0), SchoolWebsite)
-    server.daemon_threads = True
-    server.pages = {}
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1})
-    thread.start()
-    yield f"http://{SCHOOL_HOST}:{server.server_port}", server.pages
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
 
 
 def school_page(title, *body):
@@ -77,7 +42,7 @@ def test_a_website_editor_puts_the_list_and_a_challenge_on_the_school_site(
     journey,
     library,
     image_factory,
-    school_website,
+    serve,
 ):
     school = library.school_a1
     school.accent_colour = ACCENT.upper()
@@ -88,7 +53,8 @@ def test_a_website_editor_puts_the_list_and_a_challenge_on_the_school_site(
             hero_image=image_factory(title=title), hero_image_alt=f"Photo: {title}",
         )  # fmt: skip
     # The school's website: its editor pastes into the page's HTML box, as in a website builder.
-    school_site, site_pages = school_website
+    site_pages = {}
+    school_site = serve(SCHOOL_HOST, site_pages)
     pasted = []
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     started = time.monotonic()

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_http_methods
 
-from challenges.interchange.client import PartnerClient, PartnerError, PartnerSource
+from challenges.interchange.client import PartnerError, PartnerSource, client_for
 from challenges.interchange.importer import (
     copies_of,
     exportable_challenges,
@@ -334,14 +334,6 @@ def pull_schools(library, schools):
     return [school for school in schools if _trust_of(school) == library.trust.path]
 
 
-def _client(library):
-    try:
-        token = library.token
-    except ValidationError as error:
-        raise PartnerError(" ".join(error.messages)) from error
-    return PartnerClient(library.base_url, token, timeout=settings.INTERCHANGE_PARTNER_TIMEOUT)
-
-
 class _Pull:
     """Challenges chosen from a partner's library, read again over its API at each step."""
 
@@ -358,7 +350,7 @@ class _Pull:
 
     @contextmanager
     def open(self):
-        source = PartnerSource(_client(self.library), uids=self.uids)
+        source = PartnerSource(client_for(self.library), uids=self.uids)
         try:
             yield source
         finally:
@@ -407,7 +399,7 @@ def _text_list(value):
 def _listing(library, parameters):
     """(partner trust's title, total, [rows]) of one page of a partner's search. Summary, year
     groups and licence are optional: a partner running an older release lists none."""
-    listing = _client(library).challenges(**parameters)
+    listing = client_for(library).challenges(**parameters)
     try:
         rows = [
             {
@@ -432,7 +424,7 @@ def _describe(rows, library, schools):
     year_names = dict(YearGroup.objects.values_list("code", "name"))
     here = {}
     uids = [row["uid"] for row in rows]
-    for copy in copies_of(_client(library).base_url, uids, schools).select_related("school"):
+    for copy in copies_of(client_for(library).base_url, uids, schools).select_related("school"):
         here.setdefault(copy.adapted_from["uid"], []).append(copy)
     for row in rows:
         row["years"] = ", ".join(year_names.get(code, code) for code in row["year_codes"])

@@ -6,6 +6,7 @@ working on the next request after it is revoked or the partnership ends. Each to
 address sending unknown tokens, is rate-limited through the shared cache.
 """
 
+import dataclasses
 import time
 from functools import wraps
 
@@ -26,7 +27,6 @@ from challenges.visibility import PartnerViewer
 from home.models import PartnerToken
 
 URL_TOKEN_PARAMETERS = {"token", "access_token", "api_key", "key", "bearer"}
-PAGE_SIZE = 100
 
 
 def _problem(status, message, **headers):
@@ -149,16 +149,14 @@ def challenge_list(request):
     scope = challenges_for(token).select_related("trust").prefetch_related("year_groups")
     if since is not None:
         scope = scope.filter(last_published_at__gt=since)
-    query = form.to_query(per_page=PAGE_SIZE)
+    query = form.to_query(per_page=settings.INTERCHANGE_PARTNER_PAGE_SIZE)
     if token.trust.slug not in query.filters.get("trust", (token.trust.slug,)):
         total, rows = 0, []  # another trust's library is not this token's to read
     elif query.q or query.filters:
         # The same search as our own library, seen as the partner, within the issuing trust.
         filters = dict(query.filters, trust=(token.trust.slug,))
         found = search_challenges(
-            type(query)(
-                q=query.q, filters=filters, sort=query.sort, page=query.page, per_page=PAGE_SIZE
-            ),  # fmt: skip
+            dataclasses.replace(query, filters=filters),
             PartnerViewer(token.trust_id),
         )
         uids = [card["uid"] for card in found.results]
@@ -168,7 +166,7 @@ def challenge_list(request):
     else:
         ordered = scope.order_by("last_published_at", "pk")
         total = ordered.count()
-        rows = list(ordered[query.offset : query.offset + PAGE_SIZE])
+        rows = list(ordered[query.offset : query.offset + query.per_page])
     return JsonResponse(
         {
             "trust": token.trust.title,

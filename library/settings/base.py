@@ -299,6 +299,8 @@ INTERCHANGE_HTTP_ALLOWED_HOSTS = env_list("INTERCHANGE_HTTP_ALLOWED_HOSTS", "")
 PARTNER_LIBRARY_TOKEN_KEYS = env_list("PARTNER_LIBRARY_TOKEN_KEYS", "")
 # Seconds a whole pull request to a partner may take (redirects included).
 INTERCHANGE_PARTNER_TIMEOUT = float(os.environ.get("INTERCHANGE_PARTNER_TIMEOUT", "10"))
+# Challenges in one page of the partner list this library answers (a pull walks every page).
+INTERCHANGE_PARTNER_PAGE_SIZE = int(os.environ.get("INTERCHANGE_PARTNER_PAGE_SIZE", "100"))
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@localhost")
 

@@ -34,7 +34,7 @@ from challenges.interchange.importer import (
     run_import,
 )
 from challenges.interchange.package import ZipPackage, write_package
-from challenges.interchange.tasks import get_status, import_package_task, set_status
+from challenges.interchange.tasks import get_status, import_package_task, pull_task, set_status
 from challenges.interchange.uploads import (
     check_room_for,
     hand_to_background,
@@ -178,6 +178,17 @@ class _Upload:
     def hidden_fields(self, follow):
         return [("token", self.token), ("follow", "1" if follow else "0")]
 
+    def job(self, user):
+        return self.token
+
+    def queue(self, job, school, user, follow):
+        """Hand the package to the background import, which removes it when done."""
+        queued = hand_to_background(_stored_upload(self.request, self.token))
+        self.request.session[SESSION_KEY] = [
+            t for t in self.request.session.get(SESSION_KEY, []) if t != self.token
+        ]
+        import_package_task.enqueue(job, str(queued), school.pk, user.pk, follow)
+
     @contextmanager
     def open(self):
         with open(_stored_upload(self.request, self.token), "rb") as handle:
@@ -247,6 +258,17 @@ def background_threshold():
     return getattr(settings, "INTERCHANGE_BACKGROUND_IMPORT_AT", 100)
 
 
+def _import_or_queue(request, origin, school, follow, size):
+    """The one rule for packages and pulls alike: up to background_threshold() challenges import
+    now; more go to a background task, and the status screen shows its progress."""
+    if size <= background_threshold():
+        return _import(request, origin, school, follow)
+    job = origin.job(request.user)
+    set_status(job, state="queued", done=0, total=size, user=request.user.pk, school=school.pk)
+    origin.queue(job, school, request.user, follow)
+    return redirect("interchange_import_status", job)
+
+
 @require_http_methods(["POST"])
 def import_confirm(request):
     token = request.POST.get("token", "")
@@ -266,18 +288,7 @@ def import_confirm(request):
         upload.forget()
         context = {"plan": None, "refusal": error.message, "origin": upload, "school": school}
         return TemplateResponse(request, "challenges/admin/interchange_summary.html", context)
-    if size > background_threshold():
-        # A large package: a background task imports it; the status screen shows progress.
-        request.session[SESSION_KEY] = [
-            t for t in request.session.get(SESSION_KEY, []) if t != token
-        ]
-        set_status(
-            token, state="queued", done=0, total=size, user=request.user.pk, school=school.pk
-        )
-        queued = hand_to_background(path)
-        import_package_task.enqueue(token, str(queued), school.pk, request.user.pk, follow)
-        return redirect("interchange_import_status", token)
-    return _import(request, upload, school, follow)
+    return _import_or_queue(request, upload, school, follow, size)
 
 
 def import_status(request, job):
@@ -303,8 +314,6 @@ def import_status(request, job):
 
 
 # Pull from a partner's library ------------------------------------------------------------------
-
-MAX_PULL = 100  # one page of the partner's list
 
 
 def _trust_of(school):
@@ -335,22 +344,34 @@ def pull_schools(library, schools):
 
 
 class _Pull:
-    """Challenges chosen from a partner's library, read again over its API at each step."""
+    """Challenges chosen from a partner's library, read again over its API at each step: the
+    ticked `uids`, or (uids None) every challenge matching `search`, on every page of its list.
+    The dry run names the uids it found, and the confirmation imports exactly those."""
 
     confirm_url_name = "interchange_pull_confirm"
     start_url_name = "interchange_pull"
     start_label = "Search again"
 
-    def __init__(self, library, uids):
-        self.library, self.uids = library, uids
+    def __init__(self, library, uids, search=None):
+        self.library, self.uids, self.search = library, uids, search
 
     def hidden_fields(self, follow):
-        fields = [("library", self.library.pk)] + [("uid", uid) for uid in self.uids]
-        return fields + [("follow", uid) for uid in self.uids if follow is True or uid in follow]
+        # One field each, not one per challenge: a pull of thousands stays within Django's limit
+        # on the number of fields a form may post.
+        uids = self.uids or []
+        fields = [("library", self.library.pk), ("uids", ",".join(uids))]
+        if follow is True:
+            return fields + [("follow_all", "1")]
+        return fields + [("follows", ",".join(uid for uid in uids if uid in follow))]
 
     @contextmanager
     def open(self):
-        source = PartnerSource(client_for(self.library), uids=self.uids)
+        client = client_for(self.library)
+        if self.uids is None:
+            source = PartnerSource(client, **self.search)
+            self.uids = source.challenge_uids()
+        else:
+            source = PartnerSource(client, uids=self.uids)
         try:
             yield source
         finally:
@@ -358,6 +379,13 @@ class _Pull:
 
     def forget(self):
         pass  # nothing was kept here
+
+    def job(self, user):
+        return new_token(user)
+
+    def queue(self, job, school, user, follow):
+        follow = follow if isinstance(follow, bool) else sorted(follow)  # a task's JSON arguments
+        pull_task.enqueue(job, self.library.pk, self.uids, school.pk, user.pk, follow)
 
 
 def _choices(model, anything):
@@ -387,9 +415,12 @@ class PullSearchForm(forms.Form):
         self.fields["subject"].choices = _choices(Subject, "Any subject")
         self.fields["theme"].choices = _choices(Theme, "Any theme")
 
-    def search_parameters(self):
-        names = ("q", "subject", "key_stage", "theme", "page")
+    def search_parameters(self, names=("q", "subject", "key_stage", "theme", "page")):
         return {name: self.cleaned_data[name] for name in names if self.cleaned_data.get(name)}
+
+    def matching_parameters(self):
+        """The search without its page: what "Check all matching challenges" pulls."""
+        return self.search_parameters(names=("q", "subject", "key_stage", "theme"))
 
 
 def _text_list(value):
@@ -469,7 +500,9 @@ def import_pull(request):
                 total=total,
                 results=rows,
                 schools=pull_into,
-                next_page=more.urlencode() if page * MAX_PULL < total else "",
+                # Every page but the last is full, whatever size the partner's pages are.
+                next_page=more.urlencode() if rows and page * len(rows) < total else "",
+                matching=list(form.matching_parameters().items()),
             )
     return TemplateResponse(request, "challenges/admin/interchange_pull.html", context)
 
@@ -484,23 +517,32 @@ def _pull_choice(request):
     school = next((s for s in pull_schools(library, schools) if str(s.pk) == school_id), None)
     if school is None:
         raise Http404
-    uids = []
-    for value in request.POST.getlist("uid")[:MAX_PULL]:
+    follow = True if request.POST.get("follow_all") else set(_posted_uids(request, "follow"))
+    if request.POST.get("all"):
+        form = PullSearchForm(request.POST, libraries=PartnerLibrary.objects.filter(pk=library.pk))
+        if form.is_valid():
+            return _Pull(library, None, form.matching_parameters()), school, follow
+    return _Pull(library, _posted_uids(request, "uid")), school, follow
+
+
+def _posted_uids(request, name):
+    """The uids posted as ticks (`uid`, `follow`) or as one comma-separated field (`uids`,
+    `follows`), in order, each once; anything that is not a uid is dropped."""
+    values = request.POST.getlist(name) + request.POST.get(f"{name}s", "").split(",")
+    uids = {}
+    for value in values:
         try:
-            uid = str(uuid.UUID(value))
+            uids[str(uuid.UUID(value))] = True
         except ValueError:
             continue
-        if uid not in uids:
-            uids.append(uid)
-    follow = True if request.POST.get("follow_all") else set(request.POST.getlist("follow"))
-    return _Pull(library, uids), school, follow
+    return list(uids)
 
 
 @require_http_methods(["POST"])
 def import_pull_check(request):
     """The dry run of the ticked challenges: the same summary as a package's."""
     origin, school, follow = _pull_choice(request)
-    if not origin.uids:
+    if not origin.uids and origin.search is None:
         messages.error(request, "Tick at least one challenge to import.")
         return redirect(f"{reverse('interchange_pull')}?library={origin.library.pk}")
     return _summary(request, origin, school, follow)
@@ -509,6 +551,6 @@ def import_pull_check(request):
 @require_http_methods(["POST"])
 def import_pull_confirm(request):
     origin, school, follow = _pull_choice(request)
-    if not origin.uids:
+    if not origin.uids:  # the confirmation names the uids its dry run found
         raise Http404
-    return _import(request, origin, school, follow)
+    return _import_or_queue(request, origin, school, follow, len(origin.uids))

@@ -1,20 +1,23 @@
 """Large imports in the background (django-tasks), with their progress kept in the cache.
 
-The admin hands a package over when it holds more than INTERCHANGE_BACKGROUND_IMPORT_AT
-challenges; the status screen reads the progress. With the immediate backend (TASKS_BACKEND
-unset) the task runs inline, and the status screen shows it finished.
+The admin hands an import over when it holds more than INTERCHANGE_BACKGROUND_IMPORT_AT
+challenges, from a package or pulled from a partner; the status screen reads the progress. With
+the immediate backend (TASKS_BACKEND unset) the task runs inline, and the status screen shows it
+finished.
 """
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django_tasks import task
 
+from challenges.interchange.client import PartnerError, PartnerSource, client_for
 from challenges.interchange.importer import run_import
 from challenges.interchange.package import ZipPackage
 from challenges.interchange.validate import InterchangeError
-from home.models import SchoolPage
+from home.models import PartnerLibrary, SchoolPage
 
 STATUS_SECONDS = 24 * 3600
 
@@ -34,9 +37,8 @@ def get_status(job):
     return cache.get(status_key(job))
 
 
-@task()
-def import_package_task(job, path, school_id, user_id, follow):
-    """Import the package at `path` into the school, recording progress under `job`."""
+def _import_job(job, open_source, school_id, user_id, follow):
+    """Import what `open_source()` yields into the school, recording progress under `job`."""
     school = SchoolPage.objects.get(pk=school_id)
     user = get_user_model().objects.filter(pk=user_id).first()
     done = {"count": 0}
@@ -48,15 +50,11 @@ def import_package_task(job, path, school_id, user_id, follow):
 
     set_status(job, state="running", done=0)
     try:
-        with open(path, "rb") as handle:
-            result = run_import(
-                ZipPackage(handle), school, user=user, follow=follow, progress=progress
-            )
+        with open_source() as source:
+            result = run_import(source, school, user=user, follow=follow, progress=progress)
     except InterchangeError as refusal:
         set_status(job, state="refused", message=refusal.message)
         return 0
-    finally:
-        Path(path).unlink(missing_ok=True)
     set_status(
         job,
         state="done",
@@ -66,3 +64,37 @@ def import_package_task(job, path, school_id, user_id, follow):
         kept=[page.pk for page in result.kept],
     )
     return len(result.created) + len(result.updated)
+
+
+@task()
+def import_package_task(job, path, school_id, user_id, follow):
+    """Import the package at `path` into the school, recording progress under `job`."""
+
+    @contextmanager
+    def package():
+        try:
+            with open(path, "rb") as handle:
+                yield ZipPackage(handle)
+        finally:
+            Path(path).unlink(missing_ok=True)
+
+    return _import_job(job, package, school_id, user_id, follow)
+
+
+@task()
+def pull_task(job, library_id, uids, school_id, user_id, follow):
+    """Pull the challenges `uids` from a saved partner library (its list read page by page
+    through the partner client) into the school, recording progress under `job`."""
+
+    @contextmanager
+    def partner():
+        library = PartnerLibrary.objects.filter(pk=library_id).first()
+        if library is None:
+            raise PartnerError("Nothing was imported: the partner library was removed meanwhile.")
+        source = PartnerSource(client_for(library), uids=uids)
+        try:
+            yield source
+        finally:
+            source.close()
+
+    return _import_job(job, partner, school_id, user_id, follow)

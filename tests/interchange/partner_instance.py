@@ -37,6 +37,14 @@ make_challenge(acorn, "Oak draft canaryd clouds", "public", publish=False)
 make_challenge(cone, "Pine public canaryp pinecones", "public")
 make_challenge(elder, "Elm public canarye bark", "public")
 """
+# Two more public challenges beside the rain gauge and leaf rubbing, for pulls over several pages.
+MORE_PUBLIC = """
+from home.models import SchoolPage
+from tests.factories import make_challenge
+acorn = SchoolPage.objects.get(slug="acorn")
+make_challenge(acorn, "Oak public sun dial", "public")
+make_challenge(acorn, "Oak public weather vane", "public")
+"""
 REPUBLISH = """
 from challenges.models import LearningChallengePage
 from challenges.sharing.upstream import diff

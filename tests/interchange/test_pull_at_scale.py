@@ -10,19 +10,11 @@ from django.urls import reverse
 
 from challenges.models import LearningChallengePage
 from home.models import PartnerLibrary
-from tests.interchange.partner_instance import Partner
+from tests.interchange.partner_instance import MORE_PUBLIC, Partner
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-# Beside the seed's public rain gauge and partners' leaf rubbing: two more public challenges,
-# so that "public" matches three, over two of the partner's pages of two.
-MORE = """
-from home.models import SchoolPage
-from tests.factories import make_challenge
-acorn = SchoolPage.objects.get(slug="acorn")
-make_challenge(acorn, "Oak public sun dial", "public")
-make_challenge(acorn, "Oak public weather vane", "public")
-"""
+# "public" matches three of the four shared challenges, over two pages of two.
 PUBLIC = ["Oak public rain gauge", "Oak public sun dial", "Oak public weather vane"]
 
 
@@ -31,7 +23,7 @@ def partner(tmp_path_factory):
     partner = Partner(tmp_path_factory.mktemp("partner"), rate_limit=200)
     partner.env["INTERCHANGE_PARTNER_PAGE_SIZE"] = "2"
     partner.seed()
-    partner.manage("shell", "-c", MORE)
+    partner.manage("shell", "-c", MORE_PUBLIC)
     try:
         partner.start()
         yield partner

@@ -2,6 +2,7 @@
 
 import json
 import tempfile
+import time
 from urllib.parse import urlencode, urljoin
 
 from django.conf import settings
@@ -22,30 +23,50 @@ class PartnerError(InterchangeError):
 
 
 class PartnerClient:
-    def __init__(self, base_url, token, timeout=10.0):
+    """`patience`: seconds in all this client may wait when the partner asks it to slow down
+    (429 with Retry-After); a screen has none, a background pull of hundreds waits its turn."""
+
+    def __init__(self, base_url, token, timeout=10.0, patience=0):
         self.base_url = base_url.rstrip("/") + "/"
         self.token = token
         self.timeout = timeout
+        self.patience = patience
 
     def _get(self, path, params=None, max_bytes=None):
         url = urljoin(self.base_url, API_PATH + path)
         if params:
             url += "?" + urlencode(params, doseq=True)
         options = {"max_bytes": max_bytes} if max_bytes else {}
-        try:
-            result = fetch(
-                url,
-                headers={"Authorization": f"Bearer {self.token}"},
-                timeout=self.timeout,
-                **options,
-            )
-        except RefusedURL as error:
-            raise PartnerError(str(error)) from error
+        while True:
+            try:
+                result = fetch(
+                    url,
+                    headers={"Authorization": f"Bearer {self.token}"},
+                    timeout=self.timeout,
+                    **options,
+                )
+            except RefusedURL as error:
+                raise PartnerError(str(error)) from error
+            wait = self._wait_asked(result)
+            if wait is None:
+                break
+            self.patience -= wait
+            time.sleep(wait)
         if result.status == 404:
             raise PartnerError("The partner has no such challenge, or no longer shares it.")
         if result.status != 200:
             raise PartnerError(status_problem(result.status, result.headers))
         return result
+
+    def _wait_asked(self, result):
+        """The seconds to wait before asking again, when the partner asks and patience allows."""
+        if result.status != 429:
+            return None
+        try:
+            wait = max(1, int(result.headers.get("Retry-After", "")))
+        except ValueError:
+            return None
+        return wait if wait <= self.patience else None
 
     def _json(self, path, params=None):
         try:
@@ -64,13 +85,15 @@ class PartnerClient:
         return self._get(f"assets/{sha256}", max_bytes=max_bytes).body
 
 
-def client_for(library):
+def client_for(library, patience=0):
     """The client of a saved partner library (a token that no longer decrypts is said in words)."""
     try:
         token = library.token
     except ValidationError as error:
         raise PartnerError(" ".join(error.messages)) from error
-    return PartnerClient(library.base_url, token, timeout=settings.INTERCHANGE_PARTNER_TIMEOUT)
+    return PartnerClient(
+        library.base_url, token, timeout=settings.INTERCHANGE_PARTNER_TIMEOUT, patience=patience
+    )
 
 
 class PartnerSource:

@@ -20,6 +20,9 @@ from challenges.interchange.validate import InterchangeError
 from home.models import PartnerLibrary, SchoolPage
 
 STATUS_SECONDS = 24 * 3600
+# A background pull waits out a partner's rate limit (each wait as its Retry-After asks) for up
+# to this long in all: a pull of a thousand challenges is more requests than a minute allows.
+PULL_PATIENCE_SECONDS = 30 * 60
 
 
 def status_key(job):
@@ -91,7 +94,7 @@ def pull_task(job, library_id, uids, school_id, user_id, follow):
         library = PartnerLibrary.objects.filter(pk=library_id).first()
         if library is None:
             raise PartnerError("Nothing was imported: the partner library was removed meanwhile.")
-        source = PartnerSource(client_for(library), uids=uids)
+        source = PartnerSource(client_for(library, PULL_PATIENCE_SECONDS), uids=uids)
         try:
             yield source
         finally:

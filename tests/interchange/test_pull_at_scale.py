@@ -119,3 +119,42 @@ def test_a_background_pull_refused_says_why_and_writes_nothing(client, library, 
     status = client.get(done.url)
     assert "refused the token" in status.text and "Finished" not in status.text
     assert not imported().exists()
+
+
+UIDS = """
+from challenges.models import LearningChallengePage
+for title in {titles!r}:
+    print(LearningChallengePage.objects.get(title=title).uid)
+"""
+
+
+@pytest.fixture(scope="module")
+def strict_partner(tmp_path_factory):
+    """A partner answering each token at most twice every two seconds."""
+    partner = Partner(tmp_path_factory.mktemp("strict"), rate_limit=2)
+    partner.env.update(INTERCHANGE_PARTNER_PAGE_SIZE="2", PARTNER_TOKEN_RATE_WINDOW="2")
+    partner.seed()
+    partner.manage("shell", "-c", MORE_PUBLIC)
+    try:
+        partner.start()
+        yield partner
+    finally:
+        partner.stop()
+
+
+def test_a_background_pull_waits_out_the_partners_rate_limit(
+    client, library, strict_partner, settings
+):
+    settings.INTERCHANGE_HTTP_ALLOWED_HOSTS = [f"127.0.0.1:{strict_partner.port}"]
+    settings.INTERCHANGE_BACKGROUND_IMPORT_AT = 2
+    saved = PartnerLibrary(trust=library.trust_b, label="Oak", base_url=strict_partner.url + "/")
+    saved.set_token(strict_partner.new_token())
+    saved.save()
+    uids = strict_partner.manage("shell", "-c", UIDS.format(titles=PUBLIC)).split()
+    client.force_login(library.editor_b1)
+    # Two list pages and three documents: five requests where two per two seconds are answered.
+    choice = {"library": saved.pk, "uids": ",".join(uids), "school": library.school_b1.pk}
+    done = client.post(reverse("interchange_pull_confirm"), choice)
+    status = client.get(done.url)
+    assert "Finished: 3 created" in status.text, status.text
+    assert [page.title for page in imported()] == PUBLIC

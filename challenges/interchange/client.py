@@ -106,8 +106,9 @@ class PartnerSource:
     ever waits on the network.
     """
 
-    def __init__(self, client, uids=None, **search):
+    def __init__(self, client, uids=None, on_read=None, **search):
         self.client = client
+        self.on_read = on_read  # called with the number of documents read so far
         rows, trust, page = {}, "", 1
         for page in range(1, MAX_LIST_PAGES + 1):
             listing = self.client.challenges(**search, page=page)
@@ -144,6 +145,8 @@ class PartnerSource:
     def read_challenge(self, uid):
         if uid not in self._documents:
             self._documents[uid] = self.client.document(uid)
+            if self.on_read:
+                self.on_read(len(self._documents))
         return self._documents[uid]
 
     def read_asset(self, filename, cap):

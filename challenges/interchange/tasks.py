@@ -89,12 +89,19 @@ def pull_task(job, library_id, uids, school_id, user_id, follow):
     """Pull the challenges `uids` from a saved partner library (its list read page by page
     through the partner client) into the school, recording progress under `job`."""
 
+    def reading(count):
+        # Every document is read before anything is written, and reading may wait on the
+        # partner's rate limit: the status screen says how far it has got.
+        if count % 10 == 0 or count == len(uids):
+            set_status(job, read=count)
+
     @contextmanager
     def partner():
         library = PartnerLibrary.objects.filter(pk=library_id).first()
         if library is None:
             raise PartnerError("Nothing was imported: the partner library was removed meanwhile.")
-        source = PartnerSource(client_for(library, PULL_PATIENCE_SECONDS), uids=uids)
+        client = client_for(library, PULL_PATIENCE_SECONDS)
+        source = PartnerSource(client, uids=uids, on_read=reading)
         try:
             yield source
         finally:

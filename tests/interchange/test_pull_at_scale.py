@@ -8,6 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from challenges.interchange.tasks import get_status
 from challenges.models import LearningChallengePage
 from home.models import PartnerLibrary
 from tests.interchange.partner_instance import MORE_PUBLIC, Partner
@@ -122,6 +123,7 @@ def test_a_background_pull_refused_says_why_and_writes_nothing(client, library, 
 
 
 UIDS = """
+from challenges.interchange.tasks import get_status
 from challenges.models import LearningChallengePage
 for title in {titles!r}:
     print(LearningChallengePage.objects.get(title=title).uid)
@@ -158,3 +160,5 @@ def test_a_background_pull_waits_out_the_partners_rate_limit(
     status = client.get(done.url)
     assert "Finished: 3 created" in status.text, status.text
     assert [page.title for page in imported()] == PUBLIC
+    # While reading (and waiting) the task told the status screen how many it had read.
+    assert get_status(done.url.rstrip("/").rsplit("/", 1)[1])["read"] == 3

@@ -6,25 +6,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_POST
 
-from home.models import (
-    PartnerLibrary,
-    Partnership,
-    PartnerToken,
-)
+from home.models import PartnerLibrary, Partnership, PartnerToken
+from home.trust_admin.actions import Refused, back_to_screen, corrections, trust_action
 from home.trust_admin.forms import PartnerLibraryForm, PartnershipRequestForm, TokenForm
-from home.trust_admin.screen import trust_or_404, trust_screen
+from home.trust_admin.screen import render_trust_screen, trust_or_404
 
 # The fetcher's rules for a partner's address: a leaf module, allowed by the import contracts.
 from library.outbound.partner_answers import connection_problem
 
 
-@require_POST
-def request_partnership(request, trust_id):
-    trust = trust_or_404(request, trust_id)
+@trust_action
+def request_partnership(request, trust):
     form = PartnershipRequestForm(trust, request.POST)
     if form.is_valid():
         try:
@@ -32,13 +27,11 @@ def request_partnership(request, trust_id):
         except ValidationError as error:
             form.add_error("partner", error)
     if not form.is_valid():
-        return trust_screen(request, trust_id, request_form=form, status=400)
-    messages.success(
-        request,
+        return corrections(request, trust, request_form=form)
+    return (
         f"Partnership requested. {form.cleaned_data['partner'].title}'s trust admins can "
-        "accept or decline it on their screen.",
+        "accept or decline it on their screen."
     )
-    return redirect("trust_admin", trust.pk)
 
 
 def _partnership_of(trust, partnership_id):
@@ -48,28 +41,27 @@ def _partnership_of(trust, partnership_id):
     )
 
 
-@require_POST
-def answer_partnership(request, trust_id, partnership_id, answer):
-    trust = trust_or_404(request, trust_id)
+def _refused(error):
+    return Refused(" ".join(error.messages))
+
+
+@trust_action
+def answer_partnership(request, trust, partnership_id, answer):
     partnership = _partnership_of(trust, partnership_id)
     if partnership.partner_id != trust.pk:
         raise Http404  # only the trust that was asked may answer
     try:
         partnership.respond(request.user, accept=answer == "accept")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("trust_admin", trust.pk)
+        raise _refused(error) from error
     other = partnership.other_trust(trust).title
     if answer == "accept":
-        messages.success(request, f"{other} is now a partner: each sees the other's shared work.")
-    else:
-        messages.success(request, f"You declined {other}'s request.")
-    return redirect("trust_admin", trust.pk)
+        return f"{other} is now a partner: each sees the other's shared work."
+    return f"You declined {other}'s request."
 
 
-@require_POST
-def end_partnership(request, trust_id, partnership_id):
-    trust = trust_or_404(request, trust_id)
+@trust_action
+def end_partnership(request, trust, partnership_id):
     partnership = _partnership_of(trust, partnership_id)
     if partnership.status == Partnership.Status.ACCEPTED and request.POST.get("confirmed") != "1":
         # Ending reaches every teacher of both trusts at once and only both admins can undo it:
@@ -84,54 +76,46 @@ def end_partnership(request, trust_id, partnership_id):
     try:
         partnership.end(request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("trust_admin", trust.pk)
+        raise _refused(error) from error
     other = partnership.other_trust(trust).title
     if was_a_request:
-        messages.success(request, f"The request to partner with {other} is withdrawn.")
-    else:
-        messages.success(
-            request,
-            f"The partnership with {other} has ended: neither trust's teachers see the other's "
-            "shared challenges any more, and the tokens between you no longer work.",
-        )
-    return redirect("trust_admin", trust.pk)
+        return f"The request to partner with {other} is withdrawn."
+    return (
+        f"The partnership with {other} has ended: neither trust's teachers see the other's "
+        "shared challenges any more, and the tokens between you no longer work."
+    )
 
 
-@require_POST
-def create_token(request, trust_id):
-    trust = trust_or_404(request, trust_id)
+@trust_action
+def create_token(request, trust):
     form = TokenForm(trust, request.POST)
     if not form.is_valid():
-        return trust_screen(request, trust_id, token_form=form, status=400)
+        return corrections(request, trust, token_form=form)
     token, secret = PartnerToken.issue(
         trust, form.cleaned_data["partner"], request.user, form.cleaned_data["label"]
     )
     # Rendered, never redirected: the secret must not pass through the session or a URL.
-    response = trust_screen(request, trust_id, new_token={"token": token, "secret": secret})
+    response = render_trust_screen(request, trust, new_token={"token": token, "secret": secret})
     response["Cache-Control"] = "no-store"
     return response
 
 
-@require_POST
-def revoke_token(request, trust_id, token_id):
-    trust = trust_or_404(request, trust_id)
+@trust_action
+def revoke_token(request, trust, token_id):
     token = get_object_or_404(PartnerToken, pk=token_id, trust=trust)
     token.revoke(request.user)
-    messages.success(request, f"Token {token.hint}… is revoked: it stops working at once.")
-    return redirect("trust_admin", trust.pk)
+    return f"Token {token.hint}… is revoked: it stops working at once."
 
 
 def _library_of(trust, library_id):
     return get_object_or_404(PartnerLibrary, pk=library_id, trust=trust)
 
 
-@require_POST
-def add_library(request, trust_id):
-    trust = trust_or_404(request, trust_id)
+@trust_action
+def add_library(request, trust):
     form = PartnerLibraryForm(trust, request.POST)
     if not form.is_valid():
-        return trust_screen(request, trust_id, library_form=form, status=400)
+        return corrections(request, trust, library_form=form)
     library = form.save(request.user)
     _say_whether_it_answers(
         request,
@@ -139,7 +123,7 @@ def add_library(request, trust_id):
         f"{library.label} saved. Its token ({library.token_hint}…) is kept encrypted and will not "
         "be shown again.",
     )
-    return redirect("trust_admin", trust.pk)
+    return back_to_screen(trust)
 
 
 def _say_whether_it_answers(request, library, saved):
@@ -173,7 +157,7 @@ def edit_library(request, trust_id, library_id):
         if form.is_valid():
             library = form.save(request.user)
             _say_whether_it_answers(request, library, f"{library.label} saved.")
-            return redirect("trust_admin", trust.pk)
+            return back_to_screen(trust)
     response = TemplateResponse(
         request,
         "home/admin/partner_library.html",
@@ -184,10 +168,8 @@ def edit_library(request, trust_id, library_id):
     return response
 
 
-@require_POST
-def delete_library(request, trust_id, library_id):
-    trust = trust_or_404(request, trust_id)
+@trust_action
+def delete_library(request, trust, library_id):
     library = _library_of(trust, library_id)
     library.delete()
-    messages.success(request, f"{library.label} is removed, with its token.")
-    return redirect("trust_admin", trust.pk)
+    return f"{library.label} is removed, with its token."

@@ -15,14 +15,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_POST
 
-from home.models import (
-    Role,
-    RoleInvitation,
-)
-
-# The fetcher's rules for a partner's address: a leaf module, allowed by the import contracts.
+from home.models import Role, RoleInvitation
+from home.trust_admin.actions import Refused, corrections, trust_action
 from home.trust_admin.forms import AddRoleForm, InviteForm, trust_roles
-from home.trust_admin.screen import is_pending, trust_or_404, trust_screen
+from home.trust_admin.screen import is_pending
 
 User = get_user_model()
 
@@ -82,12 +78,11 @@ def _role_of_trust(trust, role_id):
     return role
 
 
-@require_POST
-def invite(request, trust_id):
-    trust = trust_or_404(request, trust_id)
+@trust_action
+def invite(request, trust):
     form = InviteForm(trust, request.POST)
     if not form.is_valid():
-        return trust_screen(request, trust_id, invite_form=form, status=400)
+        return corrections(request, trust, invite_form=form)
     email = form.cleaned_data["email"].strip().lower()
     role = _role_of_trust(trust, form.cleaned_data["role"])
     confirmation = confirm_trust_admin(request, trust, role, email)
@@ -103,12 +98,10 @@ def invite(request, trust_id):
                 user=user, role=role, defaults={"invited_by": request.user}
             )
             _send_offer(request, user, trust, role)
-            messages.success(request, sent)
-            return redirect("trust_admin", trust.pk)
+            return sent
         if User.objects.filter(username__iexact=email[:150]).exists():
             # Another account's username is this address; its owner is not told, nor is the admin.
-            messages.success(request, sent)
-            return redirect("trust_admin", trust.pk)
+            return sent
         user = User(
             username=email[:150],
             email=email,
@@ -119,8 +112,7 @@ def invite(request, trust_id):
         user.save()
         user.groups.add(role.group)
     _send_invitation(request, user, trust, str(role), True)
-    messages.success(request, sent)
-    return redirect("trust_admin", trust.pk)
+    return sent
 
 
 def _person_of_trust(trust, user_id):
@@ -130,40 +122,31 @@ def _person_of_trust(trust, user_id):
     return person
 
 
-@require_POST
-def resend_invitation(request, trust_id, user_id):
-    trust = trust_or_404(request, trust_id)
+@trust_action
+def resend_invitation(request, trust, user_id):
     person = _person_of_trust(trust, user_id)
     if not is_pending(person):
-        messages.error(request, f"{person.email} has already chosen a password.")
-    else:
-        roles = [r for r in trust_roles(trust) if person.groups.filter(pk=r.group_id).exists()]
-        _send_invitation(request, person, trust, ", ".join(map(str, roles)), True)
-        messages.success(request, f"Invitation sent again to {person.email}.")
-    return redirect("trust_admin", trust.pk)
+        raise Refused(f"{person.email} has already chosen a password.")
+    roles = [r for r in trust_roles(trust) if person.groups.filter(pk=r.group_id).exists()]
+    _send_invitation(request, person, trust, ", ".join(map(str, roles)), True)
+    return f"Invitation sent again to {person.email}."
 
 
-@require_POST
-def add_role(request, trust_id, user_id):
-    trust = trust_or_404(request, trust_id)
+@trust_action
+def add_role(request, trust, user_id):
     person = _person_of_trust(trust, user_id)
     form = AddRoleForm(trust, request.POST)
-    if form.is_valid():
-        role = _role_of_trust(trust, form.cleaned_data["role"])
-        confirmation = confirm_trust_admin(request, trust, role, person.email)
-        if confirmation:
-            return confirmation
-        person.groups.add(role.group)
-        if is_pending(person):  # the link in their invitation still works, for every role
-            messages.success(request, f"{person.email} is now {role}.")
-        else:
-            _send_invitation(request, person, trust, str(role), False)
-            messages.success(
-                request, f"{person.email} is now {role}; they have been told by email."
-            )
-    else:
-        messages.error(request, "Choose one of the roles in the list.")
-    return redirect("trust_admin", trust.pk)
+    if not form.is_valid():
+        raise Refused("Choose one of the roles in the list.")
+    role = _role_of_trust(trust, form.cleaned_data["role"])
+    confirmation = confirm_trust_admin(request, trust, role, person.email)
+    if confirmation:
+        return confirmation
+    person.groups.add(role.group)
+    if is_pending(person):  # the link in their invitation still works, for every role
+        return f"{person.email} is now {role}."
+    _send_invitation(request, person, trust, str(role), False)
+    return f"{person.email} is now {role}; they have been told by email."
 
 
 def _deactivate_if_roleless(person):
@@ -172,32 +155,26 @@ def _deactivate_if_roleless(person):
         person.save(update_fields=["is_active"])
 
 
-@require_POST
-def remove_role(request, trust_id, user_id, role_id):
-    trust = trust_or_404(request, trust_id)
+@trust_action
+def remove_role(request, trust, user_id, role_id):
     person = _person_of_trust(trust, user_id)
     role = _role_of_trust(trust, role_id)
     if person.pk == request.user.pk and role.kind == Role.Kind.TRUST_ADMIN:
-        messages.error(request, "You cannot remove your own admin role; ask another trust admin.")
-        return redirect("trust_admin", trust.pk)
+        raise Refused("You cannot remove your own admin role; ask another trust admin.")
     person.groups.remove(role.group)
     _deactivate_if_roleless(person)
-    messages.success(request, f"{person.email} is no longer {role}.")
-    return redirect("trust_admin", trust.pk)
+    return f"{person.email} is no longer {role}."
 
 
-@require_POST
-def remove_person(request, trust_id, user_id):
+@trust_action
+def remove_person(request, trust, user_id):
     """Takes away every role the person has in this trust (roles elsewhere stay)."""
-    trust = trust_or_404(request, trust_id)
     person = _person_of_trust(trust, user_id)
     if person.pk == request.user.pk:
-        messages.error(request, "You cannot remove yourself; ask another trust admin.")
-        return redirect("trust_admin", trust.pk)
+        raise Refused("You cannot remove yourself; ask another trust admin.")
     person.groups.remove(*[role.group for role in trust_roles(trust)])
     _deactivate_if_roleless(person)
-    messages.success(request, f"{person.email} no longer has any role in {trust.title}.")
-    return redirect("trust_admin", trust.pk)
+    return f"{person.email} no longer has any role in {trust.title}."
 
 
 def role_invitations(request):

@@ -16,8 +16,6 @@ from home.models import (
     Role,
     TrustPage,
 )
-
-# The fetcher's rules for a partner's address: a leaf module, allowed by the import contracts.
 from home.trust_admin.forms import (
     AddLanguageForm,
     AddRoleForm,
@@ -72,10 +70,13 @@ def is_pending(user):
     return user.last_login is None and not user.has_usable_password()
 
 
-def trust_screen(request, trust_id, invite_form=None, request_form=None, token_form=None,
-                 new_token=None, library_form=None, language_form=None,
-                 status=200):  # fmt: skip
-    trust = trust_or_404(request, trust_id)
+def trust_screen(request, trust_id):
+    return render_trust_screen(request, trust_or_404(request, trust_id))
+
+
+def render_trust_screen(request, trust, invite_form=None, request_form=None, token_form=None,
+                        new_token=None, library_form=None, language_form=None,
+                        status=200):  # fmt: skip
     partnerships = (
         Partnership.objects.involving([trust.pk])
         .exclude(status__in=[Partnership.Status.DECLINED, Partnership.Status.ENDED])

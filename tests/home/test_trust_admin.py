@@ -10,6 +10,7 @@ from django.urls import reverse
 from challenges.models import PublicationStamp
 from home.models import Partnership, PartnerToken, Role
 from home.roles import role_group
+from home.trust_admin import urls as trust_admin_urls
 from tests.factories import PASSWORD, make_user
 
 
@@ -358,3 +359,33 @@ def test_a_trust_admin_is_not_offered_to_remove_their_own_admin_role(client, adm
     assert "Remove role Trust admin of Alder Trust from admin_a@example.org" not in own
     # Another trust admin's role can be removed from here.
     assert "Remove role Trust admin of Alder Trust from editor_a1@example.org" in html
+
+
+def trust_routes():
+    """Every route of the trust admin's screen that names a trust, with 1 for its other ids."""
+    for pattern in trust_admin_urls.urlpatterns:
+        names = set(pattern.pattern.converters)
+        if "trust_id" in names:
+            yield pattern.name, names - {"trust_id"}
+
+
+SCREENS = {"trust_admin", "trust_admin_edit_library"}  # the two that also answer a GET
+
+
+@pytest.mark.parametrize("name,other_ids", list(trust_routes()))
+def test_every_trust_action_is_a_post_on_a_trust_the_user_administers(
+    client, admins, name, other_ids
+):
+    def url(trust_id):
+        return reverse(name, kwargs={"trust_id": trust_id, **{k: 1 for k in other_ids}})
+
+    people_before = User.objects.count()
+    client.force_login(admins.admin_b)
+    assert client.post(url(admins.trust_a.pk), {"confirmed": "1"}).status_code == 404
+    # Another trust answers a GET exactly as a trust that does not exist.
+    missing = client.get(url(999999)).status_code
+    assert client.get(url(admins.trust_a.pk)).status_code == missing
+    client.force_login(admins.admin_a)
+    if name not in SCREENS:
+        assert client.get(url(admins.trust_a.pk)).status_code == 405
+    assert User.objects.count() == people_before

@@ -34,7 +34,13 @@ from challenges.interchange.importer import (
     run_import,
 )
 from challenges.interchange.package import ZipPackage, write_package
-from challenges.interchange.tasks import get_status, import_package_task, pull_task, set_status
+from challenges.interchange.tasks import (
+    check_pull_task,
+    get_status,
+    import_package_task,
+    pull_task,
+    set_status,
+)
 from challenges.interchange.uploads import (
     check_room_for,
     hand_to_background,
@@ -211,14 +217,20 @@ def _summary(request, origin, school, follow):
     else:
         for row in plan.rows:
             row.follows = follow is True or (follow is not False and row.uid in follow)
+    refusal = refusal or (plan.refusal_message() if plan.refused else "")
+    return _summary_screen(request, origin, school, follow, plan, refusal)
+
+
+def _summary_screen(request, origin, school, follow, plan, refusal):
+    """What the import will do (`plan` has `source_trust` and `rows`), to confirm or start again."""
     return TemplateResponse(
         request,
         "challenges/admin/interchange_summary.html",
         {
             "plan": plan,
-            "refusal": refusal or (plan.refusal_message() if plan.refused else ""),
+            "refusal": refusal,
             "origin": origin,
-            "confirm": not (refusal or plan.refused),
+            "confirm": not refusal,
             "hidden_fields": origin.hidden_fields(follow),
             "school": school,
         },
@@ -297,6 +309,8 @@ def import_status(request, job):
     if not status or status.get("user") != request.user.pk:
         raise Http404
     school = get_object_or_404(SchoolPage, pk=status["school"])
+    if status.get("kind") == "check" and status["state"] == "checked":
+        return _checked_pull(request, status, school)
     pages = {
         kind: LearningChallengePage.objects.filter(pk__in=status.get(kind, [])).order_by("title")
         for kind in ("created", "updated", "kept")
@@ -309,8 +323,18 @@ def import_status(request, job):
             "school": school,
             "pages": pages,
             "running": status["state"] in ("queued", "running"),
+            "checking": status.get("kind") == "check",
         },
     )
+
+
+def _checked_pull(request, status, school):
+    """A background dry run's summary, confirmed as one checked on the page would be."""
+    library = _library_for(request, status["library"], importable_schools(request.user))
+    follow = status["follow"] if status["follow"] is True else set(status["follow"])
+    plan = {"source_trust": status["source_trust"], "rows": status["rows"]}
+    origin = _Pull(library, status["uids"])
+    return _summary_screen(request, origin, school, follow, plan, status["refusal"])
 
 
 # Pull from a partner's library ------------------------------------------------------------------
@@ -380,12 +404,27 @@ class _Pull:
     def forget(self):
         pass  # nothing was kept here
 
+    def size(self):
+        """How many challenges the pull names: those ticked, or the partner's count of those
+        matching (one request for its first page)."""
+        if self.uids is not None:
+            return len(self.uids)
+        return _listing(self.library, {**self.search, "page": 1})[1]
+
     def job(self, user):
         return new_token(user)
 
     def queue(self, job, school, user, follow):
-        follow = follow if isinstance(follow, bool) else sorted(follow)  # a task's JSON arguments
-        pull_task.enqueue(job, self.library.pk, self.uids, school.pk, user.pk, follow)
+        pull_task.enqueue(job, self.library.pk, self.uids, school.pk, user.pk, _json(follow))
+
+    def queue_check(self, job, school, follow):
+        check_pull_task.enqueue(
+            job, self.library.pk, self.uids, self.search, school.pk, _json(follow)
+        )
+
+
+def _json(follow):
+    return follow if isinstance(follow, bool) else sorted(follow)  # a task's JSON arguments
 
 
 def _choices(model, anything):
@@ -545,7 +584,21 @@ def import_pull_check(request):
     if not origin.uids and origin.search is None:
         messages.error(request, "Tick at least one challenge to import.")
         return redirect(f"{reverse('interchange_pull')}?library={origin.library.pk}")
-    return _summary(request, origin, school, follow)
+    try:
+        size = origin.size()
+    except InterchangeError as error:
+        return _summary_screen(request, origin, school, follow, None, error.message)
+    if size <= background_threshold():
+        return _summary(request, origin, school, follow)
+    # Reading hundreds of documents takes longer than a page may wait, and more requests than
+    # the partner answers in a minute: a task reads them, and the status screen shows the summary.
+    job = origin.job(request.user)
+    set_status(
+        job, kind="check", state="queued", read=0, total=size, user=request.user.pk,
+        school=school.pk, library=origin.library.pk, follow=_json(follow),
+    )  # fmt: skip
+    origin.queue_check(job, school, follow)
+    return redirect("interchange_import_status", job)
 
 
 @require_http_methods(["POST"])

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django_tasks import task
 
 from challenges.interchange.client import PartnerError, PartnerSource, client_for
-from challenges.interchange.importer import run_import
+from challenges.interchange.importer import plan_import, run_import
 from challenges.interchange.package import ZipPackage
 from challenges.interchange.validate import InterchangeError
 from home.models import PartnerLibrary, SchoolPage
@@ -84,15 +84,14 @@ def import_package_task(job, path, school_id, user_id, follow):
     return _import_job(job, package, school_id, user_id, follow)
 
 
-@task()
-def pull_task(job, library_id, uids, school_id, user_id, follow):
-    """Pull the challenges `uids` from a saved partner library (its list read page by page
-    through the partner client) into the school, recording progress under `job`."""
+def _partner_source(job, library_id, uids, search=None):
+    """A context manager opening the saved partner library's `uids` (or every challenge matching
+    `search`), patient with its rate limit, telling the status under `job` how many it has read."""
 
     def reading(count):
         # Every document is read before anything is written, and reading may wait on the
         # partner's rate limit: the status screen says how far it has got.
-        if count % 10 == 0 or count == len(uids):
+        if count % 10 == 0 or count == (get_status(job) or {}).get("total"):
             set_status(job, read=count)
 
     @contextmanager
@@ -101,10 +100,58 @@ def pull_task(job, library_id, uids, school_id, user_id, follow):
         if library is None:
             raise PartnerError("Nothing was imported: the partner library was removed meanwhile.")
         client = client_for(library, PULL_PATIENCE_SECONDS)
-        source = PartnerSource(client, uids=uids, on_read=reading)
+        source = PartnerSource(client, uids=uids, on_read=reading, **(search or {}))
         try:
             yield source
         finally:
             source.close()
 
-    return _import_job(job, partner, school_id, user_id, follow)
+    return partner
+
+
+@task()
+def pull_task(job, library_id, uids, school_id, user_id, follow):
+    """Pull the challenges `uids` from a saved partner library (its list read page by page
+    through the partner client) into the school, recording progress under `job`."""
+    return _import_job(job, _partner_source(job, library_id, uids), school_id, user_id, follow)
+
+
+def checked_rows(plan, follow):
+    """The dry run's rows as the summary shows them, small enough to keep in the cache."""
+    return [
+        {
+            "uid": row.uid,
+            "title": row.title,
+            "version": row.version,
+            "action": row.action,
+            "label": row.label,
+            "reason": row.reason,
+            "follows": follow is True or row.uid in follow,
+        }
+        for row in plan.rows
+    ]
+
+
+@task()
+def check_pull_task(job, library_id, uids, search, school_id, follow):
+    """The dry run of a large pull: every document and asset read from the partner (waiting out
+    its rate limit) and judged as an import would; the summary kept for the status screen.
+    Nothing is written."""
+    school = SchoolPage.objects.get(pk=school_id)
+    set_status(job, state="running", read=0)
+    try:
+        with _partner_source(job, library_id, uids, search)() as source:
+            plan = plan_import(source, school)
+            found = source.challenge_uids()
+    except InterchangeError as refusal:
+        set_status(job, state="refused", message=refusal.message)
+        return 0
+    set_status(
+        job,
+        state="checked",
+        uids=found,
+        source_trust=plan.source_trust,
+        rows=checked_rows(plan, follow if follow is True else set(follow)),
+        refusal=plan.refusal_message() if plan.refused else "",
+    )
+    return len(found)

@@ -1,7 +1,7 @@
 """Pulling every matching challenge in Chromium: a Birch teacher searches Oak's library (a second
 instance on loopback whose list pages hold two challenges), presses "Check all 3 matching
 challenges", reads the dry run and imports; three is over the background threshold of two, so
-the import runs as a task and the status screen lists the drafts."""
+the dry run and the import run as tasks and the status screen shows the summary, then the drafts."""
 
 import pytest
 from admin_helpers import sign_in
@@ -48,6 +48,7 @@ def test_a_teacher_pulls_every_matching_challenge_in_the_background(
 
     summary = page.locator("#import-summary")
     summary.wait_for()
+    assert "/challenges/import/status/" in page.url  # three is over two: the dry run is a task
     text = summary.inner_text()
     assert text.count("Will be created as a draft") == 3
     for title in ("Oak public rain gauge", "Oak public sun dial", "Oak public weather vane"):

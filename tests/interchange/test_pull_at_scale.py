@@ -59,12 +59,15 @@ def imported():
 
 
 def check_all(client, oak, school, **search):
-    """Search, then press "Check all N matching challenges" on the results."""
+    """Search, then press "Check all N matching challenges" on the results. Above the threshold
+    the dry run is a task: the browser is sent to the status screen, which shows its summary."""
     found = client.get(reverse("interchange_pull"), {"library": oak.pk, **search})
     form = re.search(r'<form action="[^"]*/check/" method="POST">(.*?)</form>', found.text, re.S)
     data = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form[1]))
     data.update(all="1", school=school.pk)
-    return found, client.post(reverse("interchange_pull_check"), data)
+    checked = client.post(reverse("interchange_pull_check"), data)
+    assert checked.status_code == 302 and "/challenges/import/status/" in checked.url
+    return found, client.get(checked.url)
 
 
 def test_all_matching_challenges_on_every_page_import_in_the_background(client, library, oak):
@@ -73,15 +76,16 @@ def test_all_matching_challenges_on_every_page_import_in_the_background(client, 
     # The results show the partner's first page and offer the rest.
     assert len(listed(found)) == 2 and "More results" in found.text
     assert "Check all 3 matching challenges" in found.text
-    # The dry run names all three, from both pages, and writes nothing.
-    assert summary.status_code == 200
+    # The dry run (a task: three is over the threshold of two) names all three, from both pages,
+    # and writes nothing.
+    assert summary.status_code == 200 and "What this import will do" in summary.text
     assert summary.text.count("Will be created as a draft") == 3
     for title in PUBLIC:
         assert title in summary.text
     assert "leaf rubbing" not in summary.text  # shared, but not matching
     assert not imported().exists()
 
-    # Three is over the threshold of two: a task imports them; the status screen follows it.
+    # A task imports them too; the status screen follows it.
     done = client.post(reverse("interchange_pull_confirm"), hidden(summary))
     assert done.status_code == 302 and "/challenges/import/status/" in done.url
     status = client.get(done.url)
@@ -162,3 +166,36 @@ def test_a_background_pull_waits_out_the_partners_rate_limit(
     assert [page.title for page in imported()] == PUBLIC
     # While reading (and waiting) the task told the status screen how many it had read.
     assert get_status(done.url.rstrip("/").rsplit("/", 1)[1])["read"] == 3
+
+
+def test_a_large_dry_run_waits_out_the_partners_rate_limit_too(
+    client, library, strict_partner, settings
+):
+    settings.INTERCHANGE_HTTP_ALLOWED_HOSTS = [f"127.0.0.1:{strict_partner.port}"]
+    settings.INTERCHANGE_BACKGROUND_IMPORT_AT = 2
+    saved = PartnerLibrary(trust=library.trust_b, label="Oak", base_url=strict_partner.url + "/")
+    saved.set_token(strict_partner.new_token())
+    saved.save()
+    client.force_login(library.editor_b1)
+    # A first list page, then the task's two list pages and three documents: more requests than
+    # the partner answers at once, and no "slow down" for the teacher.
+    _found, summary = check_all(client, saved, library.school_b1, q="public")
+    assert "slow down" not in summary.text.lower()
+    assert summary.text.count("Will be created as a draft") == 3
+    assert not imported().exists()
+    # Confirming imports exactly what the dry run listed.
+    done = client.post(reverse("interchange_pull_confirm"), hidden(summary))
+    assert "Finished: 3 created" in client.get(done.url).text
+    assert [page.title for page in imported()] == PUBLIC
+
+
+def test_another_teacher_cannot_open_a_dry_run(client, library, oak):
+    client.force_login(library.editor_b1)
+    found = client.get(reverse("interchange_pull"), {"library": oak.pk})
+    form = re.search(r'<form action="[^"]*/check/" method="POST">(.*?)</form>', found.text, re.S)
+    data = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form[1]))
+    checked = client.post(
+        reverse("interchange_pull_check"), {**data, "all": "1", "school": library.school_b1.pk}
+    )
+    client.force_login(library.moderator_b)
+    assert client.get(checked.url).status_code == 404

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from django.core.management import call_command
 
+from tests.interchange.partner_instance import migrated_database
+
 ROOT = Path(__file__).resolve().parents[2]
 # Identity and provenance differ by design; `omitted_images` describes one export, not content.
 NOT_CONTENT = {"uid", "version", "url", "adapted_from", "owner", "omitted_images"}
@@ -50,14 +52,7 @@ def run_other_instance(tmp_path, package, again):
         "ELASTICSEARCH_URL": "",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run(
-        [*manage, "migrate", "--noinput"],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    migrated_database(tmp_path / "other-instance.sqlite3")
     script = OTHER_INSTANCE.format(package=str(package), again=str(again))
     result = subprocess.run(
         [*manage, "shell", "-c", script],

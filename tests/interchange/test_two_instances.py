@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def partner(tmp_path, settings):
     partner = Partner(tmp_path, rate_limit=40)
-    partner.manage("migrate", "--noinput", timeout=120)
+    partner.migrate()
     partner.manage("shell", "-c", SEED.format(port=partner.port))
     partner.token = partner.manage("partner_token", "create", "--trust", "oak", "--partner", "pine")
     settings.INTERCHANGE_HTTP_ALLOWED_HOSTS = [f"127.0.0.1:{partner.port}"]
@@ -127,7 +127,7 @@ def test_translations_travel_to_another_instance(partner, library, client):
 
 def test_rate_limit_of_the_other_instance(tmp_path, library, settings):
     partner = Partner(tmp_path, rate_limit=2)
-    partner.manage("migrate", "--noinput", timeout=120)
+    partner.migrate()
     partner.manage("shell", "-c", SEED.format(port=partner.port))
     partner.token = partner.manage("partner_token", "create", "--trust", "oak", "--partner", "pine")
     settings.INTERCHANGE_HTTP_ALLOWED_HOSTS = [f"127.0.0.1:{partner.port}"]

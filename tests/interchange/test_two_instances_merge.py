@@ -40,7 +40,7 @@ THEIRS = "<p>On Monday, count the crabs in twos.</p>"
 @pytest.fixture
 def partner(tmp_path, settings):
     partner = Partner(tmp_path, rate_limit=100)
-    partner.manage("migrate", "--noinput", timeout=120)
+    partner.migrate()
     partner.manage("shell", "-c", SEED.format(port=partner.port) + WEEK)
     partner.token = partner.new_token()
     settings.INTERCHANGE_HTTP_ALLOWED_HOSTS = [f"127.0.0.1:{partner.port}"]

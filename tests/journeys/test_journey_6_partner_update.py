@@ -26,7 +26,7 @@ WEDNESDAY = "<p>On Wednesday, count the fish at Beech pond.</p>"
 @pytest.fixture(scope="module")
 def partner(tmp_path_factory):
     partner = Partner(tmp_path_factory.mktemp("partner"), rate_limit=100)
-    partner.manage("migrate", "--noinput", timeout=120)
+    partner.migrate()
     partner.manage("shell", "-c", SEED.format(port=partner.port) + WEEK)
     partner.token = partner.new_token()
     try:

@@ -92,7 +92,7 @@ def _migrations_digest():
 def migrated_database(target):
     """Write at `target` a SQLite database with every migration applied. A migrate costs 15 to
     25 s, so it runs once per test run (xdist workers wait on a lock) and each instance gets a
-    copy, through SQLite's backup so that a write-ahead log is never left behind."""
+    copy, through SQLite's backup so that no write-ahead log is left behind."""
     template = Path(tempfile.gettempdir()) / f"lcl-migrated-{_migrations_digest()}.sqlite3"
     with open(f"{template}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -110,8 +110,13 @@ def migrated_database(target):
                 timeout=300, capture_output=True, text=True,
             )  # fmt: skip
             assert done.returncode == 0, done.stderr[-2000:]
-            _copy_database(building, template)
-            building.unlink()
+            # Copied (through any write-ahead log the migrate left), then renamed: the template
+            # is whole or absent, should a run be killed meanwhile.
+            copying = template.with_suffix(".copying")
+            _copy_database(building, copying)
+            copying.replace(template)
+            for leftover in building.parent.glob(f"{building.name}*"):
+                leftover.unlink()
     _copy_database(template, target)
 
 

@@ -88,10 +88,12 @@ def _partner_source(job, library_id, uids, search=None):
     """A context manager opening the saved partner library's `uids` (or every challenge matching
     `search`), patient with its rate limit, telling the status under `job` how many it has read."""
 
+    total = (get_status(job) or {}).get("total")
+
     def reading(count):
         # Every document is read before anything is written, and reading may wait on the
         # partner's rate limit: the status screen says how far it has got.
-        if count % 10 == 0 or count == (get_status(job) or {}).get("total"):
+        if count % 10 == 0 or count == total:
             set_status(job, read=count)
 
     @contextmanager

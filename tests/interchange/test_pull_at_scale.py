@@ -58,14 +58,19 @@ def imported():
     return LearningChallengePage.objects.filter(adapted_from__isnull=False).order_by("title")
 
 
-def check_all(client, oak, school, **search):
-    """Search, then press "Check all N matching challenges" on the results. Above the threshold
-    the dry run is a task: the browser is sent to the status screen, which shows its summary."""
+def press_check_all(client, oak, school, **search):
+    """Search, then press "Check all N matching challenges": (the results, the answer)."""
     found = client.get(reverse("interchange_pull"), {"library": oak.pk, **search})
     form = re.search(r'<form action="[^"]*/check/" method="POST">(.*?)</form>', found.text, re.S)
     data = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form[1]))
     data.update(all="1", school=school.pk)
-    checked = client.post(reverse("interchange_pull_check"), data)
+    return found, client.post(reverse("interchange_pull_check"), data)
+
+
+def check_all(client, oak, school, **search):
+    """Above the threshold the dry run is a task: the browser is sent to the status screen,
+    which shows its summary."""
+    found, checked = press_check_all(client, oak, school, **search)
     assert checked.status_code == 302 and "/challenges/import/status/" in checked.url
     return found, client.get(checked.url)
 
@@ -148,18 +153,23 @@ def strict_partner(tmp_path_factory):
         partner.stop()
 
 
-def test_a_background_pull_waits_out_the_partners_rate_limit(
-    client, library, strict_partner, settings
-):
+@pytest.fixture
+def strict_oak(strict_partner, library, settings):
     settings.INTERCHANGE_HTTP_ALLOWED_HOSTS = [f"127.0.0.1:{strict_partner.port}"]
     settings.INTERCHANGE_BACKGROUND_IMPORT_AT = 2
     saved = PartnerLibrary(trust=library.trust_b, label="Oak", base_url=strict_partner.url + "/")
     saved.set_token(strict_partner.new_token())
     saved.save()
+    return saved
+
+
+def test_a_background_pull_waits_out_the_partners_rate_limit(
+    client, library, strict_partner, strict_oak
+):
     uids = strict_partner.manage("shell", "-c", UIDS.format(titles=PUBLIC)).split()
     client.force_login(library.editor_b1)
     # Two list pages and three documents: five requests where two per two seconds are answered.
-    choice = {"library": saved.pk, "uids": ",".join(uids), "school": library.school_b1.pk}
+    choice = {"library": strict_oak.pk, "uids": ",".join(uids), "school": library.school_b1.pk}
     done = client.post(reverse("interchange_pull_confirm"), choice)
     status = client.get(done.url)
     assert "Finished: 3 created" in status.text, status.text
@@ -168,18 +178,11 @@ def test_a_background_pull_waits_out_the_partners_rate_limit(
     assert get_status(done.url.rstrip("/").rsplit("/", 1)[1])["read"] == 3
 
 
-def test_a_large_dry_run_waits_out_the_partners_rate_limit_too(
-    client, library, strict_partner, settings
-):
-    settings.INTERCHANGE_HTTP_ALLOWED_HOSTS = [f"127.0.0.1:{strict_partner.port}"]
-    settings.INTERCHANGE_BACKGROUND_IMPORT_AT = 2
-    saved = PartnerLibrary(trust=library.trust_b, label="Oak", base_url=strict_partner.url + "/")
-    saved.set_token(strict_partner.new_token())
-    saved.save()
+def test_a_large_dry_run_waits_out_the_partners_rate_limit_too(client, library, strict_oak):
     client.force_login(library.editor_b1)
     # A first list page, then the task's two list pages and three documents: more requests than
     # the partner answers at once, and no "slow down" for the teacher.
-    _found, summary = check_all(client, saved, library.school_b1, q="public")
+    _found, summary = check_all(client, strict_oak, library.school_b1, q="public")
     assert "slow down" not in summary.text.lower()
     assert summary.text.count("Will be created as a draft") == 3
     assert not imported().exists()
@@ -191,11 +194,6 @@ def test_a_large_dry_run_waits_out_the_partners_rate_limit_too(
 
 def test_another_teacher_cannot_open_a_dry_run(client, library, oak):
     client.force_login(library.editor_b1)
-    found = client.get(reverse("interchange_pull"), {"library": oak.pk})
-    form = re.search(r'<form action="[^"]*/check/" method="POST">(.*?)</form>', found.text, re.S)
-    data = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form[1]))
-    checked = client.post(
-        reverse("interchange_pull_check"), {**data, "all": "1", "school": library.school_b1.pk}
-    )
+    _found, checked = press_check_all(client, oak, library.school_b1)
     client.force_login(library.moderator_b)
     assert client.get(checked.url).status_code == 404

@@ -5,6 +5,7 @@ configured and are skipped with a visible reason otherwise; with REQUIRE_SERVICE
 service fails.
 """
 
+import copy
 import os
 import shutil
 import uuid
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.db import models, transaction
 from wagtail.models import Site
 
 from challenges.embed_stats.counter import discard_buffered_views
@@ -85,21 +87,97 @@ class Library:
     """Trust A (schools A1, A2) partnered with trust B (school B1); trust C (school C1) is not."""
 
 
-@pytest.fixture
-def home_page(db, request):
+# Worlds: a fixture named on the left is built once per module (inside a transaction rolled back
+# when the module ends) by the module-scoped fixture on the right, wherever no test of the module
+# commits; each test then gets fresh copies of its objects. Elsewhere each test builds its own.
+WORLDS = {"library": "library_world", "corpus": "corpus_world"}
+
+
+def _module_commits(items):
+    """Whether any test of a module runs on a transactional database (live server, browser)."""
+    for item in items:
+        options = getattr(item.get_closest_marker("django_db"), "kwargs", {})
+        if options.get("transaction") or options.get("serialized_rollback"):
+            return True
+        if {"transactional_db", "live_server", "django_db_serialized_rollback"} & set(
+            item.fixturenames
+        ):
+            return True
+    return False
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """Runs after every other reordering and marking (the browser folder's, pytest-django's)."""
+    result = yield
+    by_module = {}
+    for item in items:
+        by_module.setdefault(item.module, []).append(item)
+    for module_items in by_module.values():
+        if getattr(module_items[0].module, "LIBRARY_PER_TEST", False) or _module_commits(
+            module_items
+        ):
+            continue
+        for item in module_items:
+            # Module-scoped worlds first, so that each opens before the test's own transaction.
+            worlds = [world for name, world in WORLDS.items() if name in item.fixturenames]
+            for world in reversed(worlds):
+                item.fixturenames.insert(0, world)
+    return result
+
+
+class World:
+    """Objects built once for a module, kept as (model, pk) and handed out fresh per test."""
+
+    def __init__(self, lib):
+        self.rows, self.values = {}, {}
+        for name, value in vars(lib).items():
+            if isinstance(value, models.Model):
+                self.rows[name] = (type(value), value.pk)
+            else:
+                self.values[name] = value
+
+    def fresh(self):
+        lib = Library()
+        for name, (model, pk) in self.rows.items():
+            setattr(lib, name, model._default_manager.get(pk=pk))
+        for name, value in self.values.items():
+            setattr(lib, name, copy.deepcopy(value))
+        return lib
+
+
+@pytest.fixture(scope="module")
+def library_world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield World(build_library(served_home_page("testserver", 80)))
+        transaction.set_rollback(True)
+
+
+def served_home_page(hostname, port):
     """The home page of a Site configured for the host that serves the test (the test client's,
     or the live server's), as a deployment's Site names its public address."""
     site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = "testserver", 80
-    if "live_server" in request.fixturenames:
-        address = urlsplit(request.getfixturevalue("live_server").url)
-        site.hostname, site.port = address.hostname, address.port
+    site.hostname, site.port = hostname, port
     site.save()  # and so Wagtail's cached site root paths follow
     return HomePage.objects.get()
 
 
 @pytest.fixture
-def library(home_page):
+def home_page(db, request):
+    if "live_server" in request.fixturenames:
+        address = urlsplit(request.getfixturevalue("live_server").url)
+        return served_home_page(address.hostname, address.port)
+    return served_home_page("testserver", 80)
+
+
+@pytest.fixture
+def library(db, request):
+    if "library_world" in request.fixturenames:
+        return request.getfixturevalue("library_world").fresh()
+    return build_library(request.getfixturevalue("home_page"))
+
+
+def build_library(home_page):
     lib = Library()
     lib.home = home_page
     lib.trust_a = TrustPageFactory(parent=home_page, title="Alder Trust", slug="alder")

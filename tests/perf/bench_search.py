@@ -9,8 +9,9 @@ and the same through HTTP with Django's test Client: our /search/?format=json, a
 stock search view (tests/perf/stock_search.py). The implementations take turns on each query
 (stock, database, Elasticsearch, in a rotating order), so load on the machine falls on all of
 them alike; the shared cache is emptied before every call, so nothing is answered from the render
-cache. Passes repeat until two in a row agree within 0.1 on every ratio. Ratios compare like with
-like: direct calls with the stock queryset, HTTP with the stock view.
+cache. Each query runs three times per implementation and counts its median. Passes repeat until
+two in a row agree within 0.1 on every ratio. Ratios compare like with like: direct calls with
+the stock queryset, HTTP with the stock view.
 
 Runs on the test database pytest-django creates (PostgreSQL when DATABASE_URL says so, SQLite
 otherwise), never on a development database. BENCH_CHALLENGES changes the library size.
@@ -19,6 +20,7 @@ Not collected by `make test` (the file name does not start with test_).
 
 import logging
 import os
+import statistics
 import time
 import uuid
 from dataclasses import dataclass
@@ -46,6 +48,7 @@ DATABASE_P95_GOAL_MS = 50  # on PostgreSQL
 ELASTICSEARCH_P95_GOAL_MS = 30
 RATIO_AGREEMENT = 0.1  # passes repeat until two in a row agree this closely on every ratio
 MAX_PASSES = 6
+REPEATS = 3  # calls per query and implementation in a pass; the median counts
 
 
 @dataclass
@@ -147,9 +150,11 @@ def database_version():
     return ""
 
 
-def interleaved(runs, items, warmup):
+def interleaved(runs, items, warmup, repeats=REPEATS):
     """Milliseconds of each run on each item, the runs taking turns on every item (in an order
-    that rotates from item to item) so the machine's load falls on all of them alike.
+    that rotates from item to item and round to round) so the machine's load falls on all of
+    them alike. Each item is run `repeats` times and counts its median: one garbage collection
+    or scheduler pause in one call then moves no percentile.
 
     `runs` is {name: (settings context factory, callable)}; each call is made inside its own
     settings (entered before the clock starts) and after the shared cache is emptied, so no
@@ -170,10 +175,14 @@ def interleaved(runs, items, warmup):
     samples = {name: [] for name in names}
     outputs = {name: [] for name in names}
     for index, item in enumerate(items):
-        turn = index % len(names)
-        for name in names[turn:] + names[:turn]:
-            elapsed, output = call(name, item)
-            samples[name].append(elapsed)
+        rounds = {name: [] for name in names}
+        for round_ in range(repeats):
+            turn = (index + round_) % len(names)
+            for name in names[turn:] + names[:turn]:
+                elapsed, output = call(name, item)
+                rounds[name].append(elapsed)
+        for name in names:
+            samples[name].append(statistics.median(rounds[name]))
             outputs[name].append(output)
     return samples, outputs
 

@@ -13,13 +13,13 @@ class HomeConfig(AppConfig):
 
         from home import checks  # noqa: F401  (registers the deploy checks)
         from home import signal_handlers as handlers
-        from home.admin_viewer import hide_draft_titles_from_readers
         from home.models import Partnership, SchoolPage, TrustPage
         from home.review_emails import (
             note_a_newly_named_second_reviewer,
             second_reviewer_submission_notifier,
             tell_a_newly_named_second_reviewer,
         )
+        from home.viewer import hide_draft_titles_from_readers
 
         hide_draft_titles_from_readers()
         task_submitted.connect(second_reviewer_submission_notifier, sender=TaskState)

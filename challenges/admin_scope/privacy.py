@@ -4,7 +4,7 @@ Wagtail's own views check what a user may *do*; several of them still name what 
 not see (a chooser returning any page by id, a bulk screen listing refused items, a message with
 a draft title). These small subclasses and filters keep the admin to what the user may read:
 challenges they may edit (drafts included) or read live, and media in their collections.
-Titles are handled in one place, `home/admin_viewer.py`.
+Titles are handled in one place, `home/viewer.py`.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -302,7 +302,7 @@ class PageBulkActionNamesOnlyVisible(NamesOnlyVisibleItems):
                 Page.objects.filter(pk__in=[page.pk for page in pages]), self.request.user
             ).values_list("pk", flat=True)
         )
-        # Specific instances, so the title shown is the one home/admin_viewer.py decides on.
+        # Specific instances, so the title shown is the one home/viewer.py decides on.
         return [page.specific_deferred for page in pages if page.pk in visible]
 
 

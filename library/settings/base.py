@@ -70,7 +70,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",  # by name: check --deploy looks for it
     "library.public_routes.AuthenticationMiddleware",
-    "home.admin_viewer.AdminViewerMiddleware",
+    "home.viewer.AdminViewerMiddleware",
     "library.public_routes.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -85,7 +85,7 @@ def instance(workdir, name):
     (workdir / f"{name}-media").mkdir()
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.perf.bench_settings",
+        "DJANGO_SETTINGS_MODULE": "tests.perf.interchange_settings",
         "BENCH_MEDIA_ROOT": str(workdir / f"{name}-media"),
         "DATABASE_URL": f"sqlite:///{workdir / f'{name}.sqlite3'}",
         "ELASTICSEARCH_URL": "",

@@ -28,8 +28,9 @@ run: $(STAMP)
 	$(BIN)/python manage.py set_site 127.0.0.1 8000
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Bare `make test` uses every core (pytest-xdist); PYTEST_ARGS replaces that (CI sets its own).
 test: $(STAMP) node_modules/axe-core/axe.min.js
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(or $(PYTEST_ARGS),-n auto --durations=30)
 
 # Ruff (rules and formatting) and the import contracts of pyproject.toml (apps depend one way;
 # leaves stay leaves): all three always run and report, and lint fails if any of them fails.

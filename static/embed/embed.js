@@ -245,8 +245,10 @@
     back.addEventListener("click", function (event) {
       event.preventDefault();
       var here = history.state;
+      // The list comes back at once, not when popstate arrives (it may never, if the back step
+      // is spent inside the challenge's frame); the frame is gone before the history step.
+      showList(state, uid);
       if (here && here.lclList === state.id && here.lclChallenge === uid) history.back();
-      else showList(state, uid);
     });
     root.appendChild(back);
     var params = new URLSearchParams();

@@ -119,7 +119,7 @@ def test_a_website_editor_puts_the_list_and_a_challenge_on_the_school_site(
     home_learning.get_by_role("link", name="Back to the list").click()
     cards.first.wait_for()
     assert cards.count() == 3
-    assert home_learning.url == f"{school_site}/home-learning/"
+    home_learning.wait_for_url(f"{school_site}/home-learning/")  # the history step, just after
     family.close()
 
     assert journey.screens <= SCREENS_BUDGET, journey.screens

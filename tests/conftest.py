@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import models, transaction
+from django.db import models
 from wagtail.models import Site
 
 from challenges.embed_stats.counter import discard_buffered_views
@@ -28,6 +28,7 @@ from tests.factories import (
     make_challenge,
     make_user,
 )
+from tests.helpers import rolled_back_after_module
 
 
 def chromium_path():
@@ -148,9 +149,8 @@ class World:
 
 @pytest.fixture(scope="module")
 def library_world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back_after_module(django_db_blocker):
         yield World(build_library(served_home_page("testserver", 80)))
-        transaction.set_rollback(True)
 
 
 def served_home_page(hostname, port):

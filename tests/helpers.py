@@ -1,9 +1,12 @@
-"""One helper per job for every suite: generated images, publishing a change, a free port."""
+"""One helper per job for every suite: generated images, publishing a change, a free port, and
+a module's world kept in a transaction."""
 
 import socket
+from contextlib import contextmanager
 from io import BytesIO
 
 from django.core.files.images import ImageFile
+from django.db import transaction
 from PIL import Image as PILImage
 
 
@@ -34,3 +37,12 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@contextmanager
+def rolled_back_after_module(django_db_blocker):
+    """For a module-scoped fixture: what it writes stays for the module's tests (each runs in a
+    savepoint inside), then is rolled back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)

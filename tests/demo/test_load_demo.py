@@ -6,7 +6,6 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Revision
 
@@ -17,6 +16,7 @@ from challenges.models import ChallengeImage, LearningChallengePage
 from challenges.validation import submission_problems
 from home.models import Partnership, Role, SchoolPage, TrustPage
 from home.roles import role_group
+from tests.helpers import rolled_back_after_module
 
 
 def load_demo():
@@ -56,7 +56,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     in a savepoint inside it, so the tests see it but cannot change it for each other.
     """
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"))
-    with media, django_db_blocker.unblock(), transaction.atomic():
+    with media, rolled_back_after_module(django_db_blocker):
         first_output = load_demo()
         first = snapshot()
         second_output = load_demo()
@@ -65,7 +65,6 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
             "first": first,
             "second": snapshot(),
         }
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db

@@ -13,7 +13,6 @@ import re
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.test import Client, override_settings
 from wagtail.models import Collection, WorkflowPage
 
@@ -22,7 +21,7 @@ from challenges.models import ChallengeDocument, ChallengeImage, LearningChallen
 from home.models import HomePage, Partnership, Role, SchoolPage, TrustPage
 from home.roles import role_group, shared_collection
 from tests.factories import add_page, make_challenge, make_user
-from tests.helpers import png_file
+from tests.helpers import png_file, rolled_back_after_module
 
 LEVELS = ["public", "partners", "trust", "school"]
 SEARCH_WORD = "pondlife"
@@ -135,9 +134,8 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     """Built once for the module inside a transaction rolled back at the end."""
 
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("leak-matrix-media"))
-    with media, django_db_blocker.unblock(), transaction.atomic():
+    with media, rolled_back_after_module(django_db_blocker):
         yield build_world()
-        transaction.set_rollback(True)
 
 
 def build_world():
